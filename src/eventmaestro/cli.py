@@ -1,0 +1,179 @@
+"""The `maestro` command: serve the platform, migrate, and administer accounts."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Annotated, TypeVar
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from eventmaestro import __version__
+from eventmaestro.kit.errors import MaestroError
+from eventmaestro.services import UnknownServiceError, parse_services
+from eventmaestro.settings import InsecureConfigurationError, Settings
+
+app = typer.Typer(
+    name="maestro",
+    help="Maestro — a multi-agent AI platform for event organisers.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+users_app = typer.Typer(help="Manage users.", no_args_is_help=True)
+orgs_app = typer.Typer(help="Manage organisations.", no_args_is_help=True)
+app.add_typer(users_app, name="users")
+app.add_typer(orgs_app, name="orgs")
+
+console = Console()
+err = Console(stderr=True)
+T = TypeVar("T")
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]Error:[/] {message}")
+    return typer.Exit(code=1)
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    console.print(f"maestro {__version__}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Interface to bind")] = None,
+    port: Annotated[int | None, typer.Option(help="TCP port")] = None,
+    services: Annotated[
+        str | None, typer.Option(help="Services to run: all, or a comma list such as gateway")
+    ] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes (non-embedded)")] = 1,
+) -> None:
+    """Start the HTTP API (and the embedded agents when everything runs in one process)."""
+    import uvicorn
+
+    overrides = {
+        k: v for k, v in {"host": host, "port": port, "services": services}.items() if v is not None
+    }
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+        settings.signing_key()
+        parse_services(settings.services)
+    except (InsecureConfigurationError, UnknownServiceError, ValidationError) as exc:
+        raise _fail(str(exc)) from exc
+    if workers > 1 and settings.is_sqlite:
+        raise _fail(
+            "Several workers need a shared database; set MAESTRO_DATABASE_URL to "
+            "PostgreSQL or run one worker."
+        )
+    mode = "embedded" if settings.is_embedded else "distributed"
+    console.print(
+        f"[bold]Maestro {__version__}[/] ({mode}) on http://{settings.host}:{settings.port} "
+        f"— API docs at /docs"
+    )
+    uvicorn.run(
+        "eventmaestro.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=workers,
+        log_level="warning",
+        access_log=False,
+        proxy_headers=True,
+    )
+
+
+@app.command()
+def migrate(
+    revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
+) -> None:
+    """Bring the database schema up to date."""
+    from eventmaestro.kit.migrate import upgrade
+
+    settings = Settings()
+    if settings.is_sqlite:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    upgrade(settings.resolved_database_url, revision)
+    console.print(f"[green]Database migrated to {revision}.[/]")
+
+
+def _run_in_session(work: Callable[..., Awaitable[T]]) -> T:
+    from eventmaestro.accounts.service import AccountsService, TokenPolicy
+    from eventmaestro.kit.db import create_engine, create_sessionmaker
+
+    settings = Settings()
+
+    async def runner() -> T:
+        engine = create_engine(settings.resolved_database_url)
+        try:
+            async with create_sessionmaker(engine)() as session:
+                service = AccountsService(
+                    session, TokenPolicy.from_settings(settings, settings.signing_key())
+                )
+                result = await work(service)
+                await session.commit()
+                return result
+        finally:
+            await engine.dispose()
+
+    try:
+        return asyncio.run(runner())
+    except MaestroError as exc:
+        raise _fail(exc.detail) from exc
+
+
+@orgs_app.command("create")
+def orgs_create(name: Annotated[str, typer.Argument(help="Organisation name")]) -> None:
+    """Create an organisation (sign-up may be closed; operators can always do this)."""
+    from eventmaestro.accounts.service import AccountsService
+
+    async def work(service: AccountsService) -> tuple[str, str]:
+        org = await service.create_organization(name)
+        return org.slug, str(org.id)
+
+    slug, org_id = _run_in_session(work)
+    console.print(f"[green]Created organisation[/] {name} (slug [bold]{slug}[/], id {org_id})")
+
+
+@users_app.command("create")
+def users_create(
+    org: Annotated[str, typer.Option(help="Organisation slug or id")],
+    email: Annotated[str, typer.Option(help="E-mail, used to sign in")],
+    role: Annotated[str, typer.Option(help="admin, manager, analyst or integration")] = "manager",
+    name: Annotated[str | None, typer.Option(help="Display name")] = None,
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Create a user in an organisation."""
+    from eventmaestro.accounts.schemas import UserCreate
+    from eventmaestro.accounts.service import AccountsService
+
+    try:
+        data = UserCreate(
+            email=email, name=name or email.split("@")[0], role=role, password=password
+        )
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise _fail(problems) from exc
+
+    async def work(service: AccountsService) -> tuple[str, str, str]:
+        organisation = await service.find_organization(org)
+        user = await service.create_user(organisation.id, data)
+        return str(user.id), user.email, organisation.name
+
+    user_id, user_email, org_name = _run_in_session(work)
+    table = Table(show_header=False)
+    table.add_row("id", user_id)
+    table.add_row("email", user_email)
+    table.add_row("role", data.role)
+    table.add_row("organisation", org_name)
+    console.print("[green]User created[/]")
+    console.print(table)
+
+
+def main() -> None:
+    app()

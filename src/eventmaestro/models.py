@@ -1,0 +1,9 @@
+"""Imports every domain's tables so that `Base.metadata` is complete for Alembic."""
+
+from __future__ import annotations
+
+
+def import_all_models() -> None:
+    import eventmaestro.accounts.models
+    import eventmaestro.events.models
+    import eventmaestro.kit.outbox_models  # noqa: F401

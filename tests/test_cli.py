@@ -1,0 +1,115 @@
+"""The `maestro` command in a fresh embedded installation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from eventmaestro.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"MAESTRO_DATA_DIR": str(tmp_path), "MAESTRO_LOG_JSON": "false"}
+
+
+def test_migrate_then_create_organisation_and_user(env: dict[str, str]) -> None:
+    assert runner.invoke(app, ["migrate"], env=env).exit_code == 0
+    org = runner.invoke(app, ["orgs", "create", "Event Pro"], env=env)
+    assert org.exit_code == 0, org.output
+    assert "event-pro" in org.output
+
+    created = runner.invoke(
+        app,
+        [
+            "users",
+            "create",
+            "--org",
+            "event-pro",
+            "--email",
+            "Ops@Example.ru",
+            "--role",
+            "analyst",
+            "--password",
+            "long-enough-password",
+        ],
+        env=env,
+    )
+    assert created.exit_code == 0, created.output
+    assert "ops@example.ru" in created.output
+    assert "analyst" in created.output
+
+    duplicate = runner.invoke(
+        app,
+        [
+            "users",
+            "create",
+            "--org",
+            "event-pro",
+            "--email",
+            "ops@example.ru",
+            "--password",
+            "long-enough-password",
+        ],
+        env=env,
+    )
+    assert duplicate.exit_code == 1
+    assert "already exists" in duplicate.output
+
+
+def test_users_create_reports_bad_input_clearly(env: dict[str, str]) -> None:
+    runner.invoke(app, ["migrate"], env=env)
+    no_org = runner.invoke(
+        app,
+        [
+            "users",
+            "create",
+            "--org",
+            "ghost",
+            "--email",
+            "a@example.ru",
+            "--password",
+            "long-enough-password",
+        ],
+        env=env,
+    )
+    assert no_org.exit_code == 1
+    assert "ghost" in no_org.output
+    bad_role = runner.invoke(
+        app,
+        [
+            "users",
+            "create",
+            "--org",
+            "ghost",
+            "--email",
+            "a@example.ru",
+            "--role",
+            "king",
+            "--password",
+            "long-enough-password",
+        ],
+        env=env,
+    )
+    assert bad_role.exit_code == 1
+    assert "role" in bad_role.output
+
+
+def test_serve_refuses_a_placeholder_secret_when_exposed(env: dict[str, str]) -> None:
+    result = runner.invoke(
+        app,
+        ["serve", "--host", "0.0.0.0"],
+        env={**env, "MAESTRO_SECRET_KEY": "change-me"},
+    )
+    assert result.exit_code == 1
+    assert "MAESTRO_SECRET_KEY" in result.output
+
+
+def test_serve_refuses_unknown_service(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["serve", "--services", "gateway,astrology"], env=env)
+    assert result.exit_code == 1
+    assert "astrology" in result.output
