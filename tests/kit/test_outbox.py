@@ -32,12 +32,17 @@ from tests.kit.test_bus_contract import (
     MemoryHarness,
     RabbitMQHarness,
     Recorder,
+    TcpProxy,
+    proxy,
+    rabbitmq,
+    rabbitmq_bus,
     unique,
     until,
 )
 from tests.servers import POSTGRES_URL, RABBITMQ_URL, require_server
 
 Sessions = async_sessionmaker[AsyncSession]
+__all__ = ["proxy", "rabbitmq"]  # fixtures shared with the bus contract suite
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -219,6 +224,31 @@ async def test_event_committed_while_the_bus_fails_is_delivered_once_it_is_back(
         await relay.stop()
     await asyncio.sleep(0.1)
     assert [m.id for m in inbox.messages] == [sent.id]
+    (row,) = await outbox_rows(db)
+    assert row.published_at is not None
+
+
+@pytest.mark.rabbitmq
+async def test_event_is_delivered_when_the_broker_connection_drops_right_after_commit(
+    db: Sessions, rabbitmq: RabbitMQHarness, proxy: TcpProxy
+) -> None:
+    root, inbox = unique("t"), Recorder()
+    await rabbitmq.bus.subscribe(f"{root}.#", rabbitmq.group(), inbox)
+    relay_bus = rabbitmq_bus(proxy.url)
+    await relay_bus.connect()
+    relay = OutboxRelay(db, relay_bus, poll_interval=0.1)
+    await relay.start()
+    try:
+        async with db() as session:
+            sent = add_event(session, f"{root}.event.created", {"n": 1})
+            await session.commit()
+            # No await between the commit and the cut: the relay has not run yet.
+            proxy.drop()
+        await until(lambda: len(inbox.messages) >= 1)
+    finally:
+        await relay.stop()
+        await relay_bus.close()
+    assert {m.id for m in inbox.messages} == {sent.id}
     (row,) = await outbox_rows(db)
     assert row.published_at is not None
 
