@@ -7,6 +7,7 @@ the Alembic migrations, exactly as production does.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import AsyncIterator
 
@@ -25,7 +26,8 @@ from eventmaestro.models import import_all_models
 from eventmaestro.settings import Settings
 from tests.servers import POSTGRES_URL, RABBITMQ_URL, REDIS_URL, require_server
 
-TEST_DATABASE = "maestro_test"
+# One database per test process, so parallel runs on one server never touch each other.
+TEST_DATABASE = f"maestro_test_{os.getpid()}"
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
 
@@ -33,16 +35,23 @@ def postgres_url_for(database: str) -> str:
     return POSTGRES_URL.rsplit("/", 1)[0] + "/" + database
 
 
-async def recreate_postgres_database(name: str) -> str:
-    """A private database per test run, so other users of the server are never touched."""
-    admin_dsn = POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://")
-    conn = await asyncpg.connect(admin_dsn)
+async def _admin(statement: str) -> None:
+    conn = await asyncpg.connect(POSTGRES_URL.replace("postgresql+asyncpg://", "postgresql://"))
     try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        await conn.execute(f'CREATE DATABASE "{name}"')
+        await conn.execute(statement)
     finally:
         await conn.close()
+
+
+async def recreate_postgres_database(name: str) -> str:
+    """A private database per test run, so other users of the server are never touched."""
+    await drop_postgres_database(name)
+    await _admin(f'CREATE DATABASE "{name}"')
     return postgres_url_for(name)
+
+
+async def drop_postgres_database(name: str) -> None:
+    await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session", params=["embedded", "distributed"])
@@ -79,6 +88,8 @@ async def platform(
     await built.start()
     yield built
     await built.close()
+    if stack_name == "distributed":
+        await drop_postgres_database(TEST_DATABASE)
 
 
 async def _empty_all_tables(engine: AsyncEngine) -> None:

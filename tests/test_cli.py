@@ -113,3 +113,9 @@ def test_serve_refuses_unknown_service(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["serve", "--services", "gateway,astrology"], env=env)
     assert result.exit_code == 1
     assert "astrology" in result.output
+
+
+def test_worker_refuses_an_unknown_agent(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["worker", "astrology"], env=env)
+    assert result.exit_code == 1
+    assert "No agent named astrology" in result.output

@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from starlette.types import Scope
 
 from eventmaestro import __version__, ops
+from eventmaestro.agents.registry import find_agents
+from eventmaestro.agents.runtime import AgentRuntime
 from eventmaestro.kit.cache.base import Cache
 from eventmaestro.kit.http import BodySizeLimitMiddleware, RequestContextMiddleware
 from eventmaestro.kit.idempotency import IdempotencyMiddleware
@@ -53,9 +55,13 @@ def create_app(
                 settings.data_dir.mkdir(parents=True, exist_ok=True)
                 await upgrade_async(settings.resolved_database_url)
             await active.start()
+        # Agents named among the enabled services answer their queues from this process.
+        runtime = AgentRuntime(active, find_agents(enabled))
+        await runtime.start()
         try:
             yield
         finally:
+            await runtime.stop()
             if owned:
                 await active.close()
 

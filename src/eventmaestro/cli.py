@@ -87,6 +87,51 @@ def serve(
 
 
 @app.command()
+def worker(
+    agents: Annotated[list[str], typer.Argument(help="Agents to serve, e.g. planning finance")],
+) -> None:
+    """Serve agents' task queues (distributed mode: one worker process per agent, replicated
+    as needed). Stops cleanly on Ctrl+C or SIGTERM, handing unfinished tasks back."""
+    from eventmaestro.agents.registry import all_agents
+
+    available = [agent.name for agent in all_agents()]
+    unknown = sorted(set(agents) - set(available))
+    if unknown:
+        raise _fail(
+            f"No agent named {', '.join(unknown)}. Available: {', '.join(available) or 'none yet'}"
+        )
+    try:
+        settings = Settings()
+        settings.signing_key()
+    except (InsecureConfigurationError, ValidationError) as exc:
+        raise _fail(str(exc)) from exc
+    asyncio.run(_serve_agents(settings, agents))
+
+
+async def _serve_agents(settings: Settings, names: list[str]) -> None:
+    import signal
+
+    from eventmaestro.agents.registry import find_agents
+    from eventmaestro.agents.runtime import AgentRuntime
+    from eventmaestro.kit.platform import Platform
+
+    platform = Platform.from_settings(settings)
+    await platform.start()
+    runtime = AgentRuntime(platform, find_agents(names))
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await runtime.start()
+        console.print(f"[bold]Serving agents:[/] {', '.join(names)}")
+        await stop.wait()
+    finally:
+        await runtime.stop()
+        await platform.close()
+
+
+@app.command()
 def migrate(
     revision: Annotated[str, typer.Argument(help="Target revision")] = "head",
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from eventmaestro.accounts.endpoints import auth_router, keys_router, users_router
+from eventmaestro.agents.registry import all_agents
 from eventmaestro.events.endpoints import router as events_router
 
 SERVICES: dict[str, tuple[APIRouter, ...]] = {
@@ -20,17 +21,23 @@ class UnknownServiceError(ValueError):
     pass
 
 
+def known_services() -> list[str]:
+    """HTTP services plus every registered agent (an agent is a service with a queue)."""
+    return list(dict.fromkeys([*SERVICES, *(agent.name for agent in all_agents())]))
+
+
 def parse_services(spec: str) -> list[str]:
     names = [part.strip() for part in spec.split(",") if part.strip()]
+    known = known_services()
     if not names or names == ["all"]:
-        return list(SERVICES)
-    unknown = sorted(set(names) - set(SERVICES))
+        return known
+    unknown = sorted(set(names) - set(known))
     if unknown:
         raise UnknownServiceError(
-            f"Unknown service(s): {', '.join(unknown)}. Known: all, {', '.join(SERVICES)}"
+            f"Unknown service(s): {', '.join(unknown)}. Known: all, {', '.join(known)}"
         )
     return names
 
 
 def routers_for(names: list[str]) -> list[APIRouter]:
-    return [router for name in names for router in SERVICES[name]]
+    return [router for name in names for router in SERVICES.get(name, ())]

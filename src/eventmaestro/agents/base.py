@@ -1,0 +1,142 @@
+"""The agent contract: typed tasks in, typed results out, skills declared with schemas.
+
+An agent is a named set of skills. A skill has an input model, an output model and a handler
+that receives a typed `RunContext` (never a global) — the pydantic-ai shape. Maestro and the
+HTTP endpoints invoke skills only through the bus (`agent.<name>` queues), so the same code
+runs in-process or as a separately scaled worker.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from eventmaestro.kit.bus import Bus
+from eventmaestro.kit.cache import Cache
+
+In = TypeVar("In", bound=BaseModel)
+Out = TypeVar("Out", bound=BaseModel)
+
+
+class AgentContext(BaseModel):
+    """Who asks, about what, and when — carried by every task, so a worker needs no session
+    state of its own."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    org_id: uuid.UUID
+    user_id: uuid.UUID | None = None
+    event_id: uuid.UUID | None = None
+    conversation_id: str | None = None
+    locale: Literal["ru", "en"] = "ru"
+    now: datetime
+    timezone: str = "Europe/Moscow"
+    trace_id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+
+
+class AgentTask(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(default_factory=lambda: uuid.uuid4().hex)
+    agent: str
+    skill: str
+    input: dict[str, Any]
+    context: AgentContext
+    deadline: datetime
+    attempt: int = 1
+
+
+class ResultStatus(StrEnum):
+    OK = "ok"
+    PARTIAL = "partial"
+    FAILED = "failed"
+
+
+class AgentResult(BaseModel):
+    task_id: str
+    agent: str
+    skill: str
+    status: ResultStatus
+    output: dict[str, Any] | None = None
+    summary: str = ""
+    warnings: list[str] = Field(default_factory=list)
+    usage: list[dict[str, Any]] = Field(
+        default_factory=list, description="Language-model calls made for this task"
+    )
+    duration_ms: float = 0.0
+    error: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkillOutcome(Generic[Out]):
+    """What a handler returns: the typed output plus words for the user."""
+
+    output: Out
+    summary: str = ""
+    warnings: list[str] = field(default_factory=list)
+    status: ResultStatus = ResultStatus.OK
+
+
+@dataclass(slots=True)
+class RunContext:
+    """Everything a skill handler may use. The session is the task's unit of work: the
+    runtime commits it together with the stored result, so a redelivered task writes
+    nothing twice."""
+
+    task: AgentTask
+    session: AsyncSession
+    bus: Bus
+    cache: Cache
+
+    @property
+    def context(self) -> AgentContext:
+        return self.task.context
+
+
+Handler = Callable[[RunContext, In], Awaitable[SkillOutcome[Out]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Skill(Generic[In, Out]):
+    name: str
+    description: str
+    input_model: type[In]
+    output_model: type[Out]
+    handler: Handler[In, Out]
+
+
+class Agent:
+    def __init__(self, name: str, description: str) -> None:
+        self.name = name
+        self.description = description
+        self.skills: dict[str, Skill[Any, Any]] = {}
+
+    @property
+    def queue(self) -> str:
+        return f"agent.{self.name}"
+
+    def skill(
+        self, name: str, *, input: type[In], output: type[Out], description: str = ""
+    ) -> Callable[[Handler[In, Out]], Handler[In, Out]]:
+        """Register a skill handler: `@agent.skill("generate_plan", input=..., output=...)`."""
+
+        def register(handler: Handler[In, Out]) -> Handler[In, Out]:
+            if name in self.skills:
+                raise ValueError(f"{self.name}.{name} is registered twice")
+            self.skills[name] = Skill(
+                name=name,
+                description=description or (handler.__doc__ or "").strip(),
+                input_model=input,
+                output_model=output,
+                handler=handler,
+            )
+            return handler
+
+        return register
