@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator
 import asyncpg
 import httpx
 import pytest
+from redis.asyncio import Redis
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -110,12 +111,26 @@ async def clean_platform(platform: Platform, stack_name: str) -> AsyncIterator[P
     await _empty_all_tables(platform.engine)
     shared_cache, shared_settings = platform.cache, platform.settings
     url = "memory://" if stack_name == "embedded" else REDIS_URL
-    platform.cache = create_cache(url, prefix=f"test:{uuid.uuid4().hex}:")
+    prefix = f"test:{uuid.uuid4().hex}:"
+    platform.cache = create_cache(url, prefix=prefix)
     try:
         yield platform
     finally:
         await platform.cache.close()
         platform.cache, platform.settings = shared_cache, shared_settings
+        if stack_name == "distributed":
+            await _delete_redis_keys(prefix)
+
+
+async def _delete_redis_keys(prefix: str) -> None:
+    """Leave the shared Redis as we found it."""
+    client = Redis.from_url(REDIS_URL)
+    try:
+        keys = [key async for key in client.scan_iter(match=prefix + "*", count=500)]
+        if keys:
+            await client.delete(*keys)
+    finally:
+        await client.aclose()
 
 
 @pytest.fixture
