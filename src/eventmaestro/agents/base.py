@@ -59,6 +59,22 @@ class ResultStatus(StrEnum):
     FAILED = "failed"
 
 
+class FailureKind(StrEnum):
+    """Why a task failed, so a caller can tell a retryable fault from a wrong request."""
+
+    MALFORMED = "malformed"  # the task or the reply did not parse
+    UNKNOWN_SKILL = "unknown_skill"
+    INVALID_INPUT = "invalid_input"
+    REJECTED = "rejected"  # the skill refused with a reason (not found, conflict…)
+    CRASHED = "crashed"  # a bug in the skill
+    LATE = "late"  # deadline passed before or while running
+    UNREACHABLE = "unreachable"  # the agent did not answer or the bus failed
+
+    @property
+    def transient(self) -> bool:
+        return self in {FailureKind.LATE, FailureKind.UNREACHABLE}
+
+
 class AgentResult(BaseModel):
     task_id: str
     agent: str
@@ -72,6 +88,7 @@ class AgentResult(BaseModel):
     )
     duration_ms: float = 0.0
     error: str | None = None
+    failure: FailureKind | None = None
 
 
 @dataclass(frozen=True, slots=True)

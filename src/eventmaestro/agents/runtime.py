@@ -25,6 +25,7 @@ from eventmaestro.agents.base import (
     Agent,
     AgentResult,
     AgentTask,
+    FailureKind,
     ResultStatus,
     RunContext,
     Skill,
@@ -40,13 +41,14 @@ from eventmaestro.kit.platform import Platform
 log = get_logger("maestro.agents")
 
 
-def _failed(task: AgentTask, reason: str, started: float) -> AgentResult:
+def _failed(task: AgentTask, kind: FailureKind, reason: str, started: float) -> AgentResult:
     return AgentResult(
         task_id=task.id,
         agent=task.agent,
         skill=task.skill,
         status=ResultStatus.FAILED,
         error=reason,
+        failure=kind,
         duration_ms=(time.perf_counter() - started) * 1000,
     )
 
@@ -89,15 +91,23 @@ class AgentRuntime:
                 agent=agent.name,
                 skill=str(payload.get("skill", "")),
                 status=ResultStatus.FAILED,
+                failure=FailureKind.MALFORMED,
                 error=f"Malformed task: {exc.error_count()} problem(s): {exc.errors()[0]['msg']}",
             )
         task = task.model_copy(update={"attempt": attempt})
         skill = agent.skills.get(task.skill)
         if skill is None:
-            return _failed(task, f"Agent {agent.name!r} has no skill {task.skill!r}", started)
+            return _failed(
+                task,
+                FailureKind.UNKNOWN_SKILL,
+                f"Agent {agent.name!r} has no skill {task.skill!r}",
+                started,
+            )
         remaining = (task.deadline - utcnow()).total_seconds()
         if remaining <= 0:
-            return _failed(task, "The deadline passed before the task started", started)
+            return _failed(
+                task, FailureKind.LATE, "The deadline passed before the task started", started
+            )
         async with self.platform.sessionmaker() as session:
             stored = await _stored_result(session, task.id)
             if stored is not None:
@@ -119,7 +129,10 @@ class AgentRuntime:
                 f"{'.'.join(map(str, e['loc'])) or 'input'}: {e['msg']}" for e in exc.errors()
             )
             return _failed(
-                task, f"Invalid input for {task.agent}.{task.skill}: {problems}", started
+                task,
+                FailureKind.INVALID_INPUT,
+                f"Invalid input for {task.agent}.{task.skill}: {problems}",
+                started,
             )
         context = RunContext(
             task=task, session=session, bus=self.platform.bus, cache=self.platform.cache
@@ -129,14 +142,18 @@ class AgentRuntime:
                 outcome = await skill.handler(context, data)
         except TimeoutError:
             await session.rollback()
-            return _failed(task, f"{task.agent}.{task.skill} ran past its deadline", started)
+            return _failed(
+                task, FailureKind.LATE, f"{task.agent}.{task.skill} ran past its deadline", started
+            )
         except MaestroError as exc:
             await session.rollback()
-            return _failed(task, exc.detail, started)
+            return _failed(task, FailureKind.REJECTED, exc.detail, started)
         except Exception:
             await session.rollback()
             log.exception("skill_crashed", agent=task.agent, skill=task.skill, task_id=task.id)
-            return _failed(task, f"{task.agent}.{task.skill} failed unexpectedly", started)
+            return _failed(
+                task, FailureKind.CRASHED, f"{task.agent}.{task.skill} failed unexpectedly", started
+            )
         result = AgentResult(
             task_id=task.id,
             agent=task.agent,
@@ -181,7 +198,9 @@ async def invoke(bus: Bus, task: AgentTask) -> AgentResult:
     started = time.perf_counter()
     timeout = (task.deadline - utcnow()).total_seconds()
     if timeout <= 0:
-        return _failed(task, "The deadline passed before the task was sent", started)
+        return _failed(
+            task, FailureKind.LATE, "The deadline passed before the task was sent", started
+        )
     try:
         reply = await bus.request(
             f"agent.{task.agent}",
@@ -190,12 +209,21 @@ async def invoke(bus: Bus, task: AgentTask) -> AgentResult:
             headers={"trace-id": task.context.trace_id},
         )
     except RequestTimeoutError:
-        return _failed(task, f"{task.agent} did not answer within {timeout:.1f} s", started)
+        return _failed(
+            task,
+            FailureKind.UNREACHABLE,
+            f"{task.agent} did not answer within {timeout:.1f} s",
+            started,
+        )
     except RemoteHandlerError as exc:
-        return _failed(task, f"{task.agent} failed: {exc}", started)
+        return _failed(task, FailureKind.CRASHED, f"{task.agent} failed: {exc}", started)
     except BusError as exc:
-        return _failed(task, f"Could not reach {task.agent}: {exc}", started)
+        return _failed(
+            task, FailureKind.UNREACHABLE, f"Could not reach {task.agent}: {exc}", started
+        )
     try:
         return AgentResult.model_validate(reply)
     except ValidationError:
-        return _failed(task, f"{task.agent} answered with a malformed result", started)
+        return _failed(
+            task, FailureKind.MALFORMED, f"{task.agent} answered with a malformed result", started
+        )

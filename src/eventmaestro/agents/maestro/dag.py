@@ -1,0 +1,239 @@
+"""A request's work as a graph of agent skills, and its execution.
+
+Maestro turns an understood request into a `Flow`: steps (one agent skill each) with
+dependencies. Independent steps run concurrently, each within its own deadline and the
+request's overall deadline; a step starts the moment its dependencies are done, not when a
+whole "level" is. A failed, late or missing step never fails the request: its dependants are
+skipped or run without its output, and the answer carries a warning naming what is missing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from eventmaestro.agents.base import AgentContext, AgentResult, AgentTask, ResultStatus
+from eventmaestro.kit.clock import utcnow
+
+
+class MissingInputError(Exception):
+    """A step cannot run without an output that did not arrive; the message says which."""
+
+
+@dataclass(frozen=True, slots=True)
+class FlowState:
+    """What a step's input builder may read: the request's entities and earlier outputs."""
+
+    entities: Mapping[str, Any]
+    context: AgentContext
+    outputs: Mapping[str, Mapping[str, Any]]
+
+    def output(self, step_id: str) -> Mapping[str, Any]:
+        if step_id not in self.outputs:
+            raise MissingInputError(step_id)
+        return self.outputs[step_id]
+
+
+InputBuilder = Callable[[FlowState], dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    id: str
+    agent: str
+    skill: str
+    build_input: InputBuilder
+    after: tuple[str, ...] = ()
+    timeout: float = 5.0
+    retries: int = 1
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.agent}.{self.skill}"
+
+
+@dataclass(frozen=True, slots=True)
+class Flow:
+    name: str
+    steps: tuple[Step, ...]
+
+    def __post_init__(self) -> None:
+        ids = [step.id for step in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"flow {self.name}: duplicate step ids")
+        known = set(ids)
+        for step in self.steps:
+            unknown = set(step.after) - known
+            if unknown:
+                raise ValueError(f"flow {self.name}: {step.id} waits for unknown {unknown}")
+        self.depth()  # rejects cycles
+
+    def depth(self) -> int:
+        """Length of the longest dependency chain: the wall-clock lower bound of a run."""
+        by_id = {step.id: step for step in self.steps}
+        memo: dict[str, int] = {}
+
+        def visit(step_id: str, path: tuple[str, ...]) -> int:
+            if step_id in path:
+                raise ValueError(f"flow {self.name}: cycle {' → '.join((*path, step_id))}")
+            if step_id not in memo:
+                after = by_id[step_id].after
+                memo[step_id] = 1 + max((visit(a, (*path, step_id)) for a in after), default=0)
+            return memo[step_id]
+
+        return max((visit(step.id, ()) for step in self.steps), default=0)
+
+
+class StepState(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+
+
+@dataclass(slots=True)
+class StepReport:
+    step: str
+    skill: str
+    state: StepState
+    result: AgentResult | None = None
+    reason: str | None = None
+    attempts: int = 0
+    started_ms: float = 0.0
+    duration_ms: float = 0.0
+
+
+class ProgressKind(StrEnum):
+    STARTED = "skill_started"
+    FINISHED = "skill_finished"
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    kind: ProgressKind
+    step: str
+    skill: str
+    state: StepState | None = None
+    duration_ms: float | None = None
+
+
+Invoker = Callable[[AgentTask], Awaitable[AgentResult]]
+ProgressSink = Callable[[Progress], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class FlowRun:
+    reports: dict[str, StepReport] = field(default_factory=dict)
+    duration_ms: float = 0.0
+
+    @property
+    def outputs(self) -> dict[str, dict[str, Any]]:
+        return {
+            step: report.result.output
+            for step, report in self.reports.items()
+            if report.state is StepState.DONE and report.result and report.result.output
+        }
+
+
+async def _no_progress(_: Progress) -> None:
+    return None
+
+
+async def execute(
+    flow: Flow,
+    *,
+    entities: Mapping[str, Any],
+    context: AgentContext,
+    invoke: Invoker,
+    available: Callable[[str, str], bool],
+    deadline: datetime,
+    on_progress: ProgressSink = _no_progress,
+) -> FlowRun:
+    """Run every step as soon as its dependencies finished; never raises for a step's fate."""
+    run = FlowRun()
+    started = time.perf_counter()
+    finished: dict[str, asyncio.Event] = {step.id: asyncio.Event() for step in flow.steps}
+
+    async def run_step(step: Step) -> None:
+        try:
+            for dependency in step.after:
+                await finished[dependency].wait()
+            run.reports[step.id] = await _run_one(
+                step, run, entities, context, invoke, available, deadline, on_progress, started
+            )
+        finally:
+            finished[step.id].set()
+
+    await asyncio.gather(*(run_step(step) for step in flow.steps))
+    run.duration_ms = (time.perf_counter() - started) * 1000
+    return run
+
+
+async def _run_one(
+    step: Step,
+    run: FlowRun,
+    entities: Mapping[str, Any],
+    context: AgentContext,
+    invoke: Invoker,
+    available: Callable[[str, str], bool],
+    deadline: datetime,
+    on_progress: ProgressSink,
+    flow_started: float,
+) -> StepReport:
+    if not available(step.agent, step.skill):
+        return StepReport(
+            step.id,
+            step.qualified,
+            StepState.SKIPPED,
+            reason=f"{step.qualified} is not available on this installation",
+        )
+    state = FlowState(entities=entities, context=context, outputs=run.outputs)
+    try:
+        payload = step.build_input(state)
+    except MissingInputError as missing:
+        return StepReport(
+            step.id,
+            step.qualified,
+            StepState.SKIPPED,
+            reason=f"needs the result of {missing.args[0]}, which is missing",
+        )
+    report = StepReport(
+        step.id,
+        step.qualified,
+        StepState.FAILED,
+        started_ms=(time.perf_counter() - flow_started) * 1000,
+    )
+    await on_progress(Progress(ProgressKind.STARTED, step.id, step.qualified))
+    began = time.perf_counter()
+    result: AgentResult | None = None
+    for attempt in range(1, step.retries + 2):
+        step_deadline = min(deadline, utcnow() + timedelta(seconds=step.timeout))
+        if step_deadline <= utcnow():
+            report.reason = "the request's deadline passed before it could run"
+            break
+        task = AgentTask(
+            agent=step.agent,
+            skill=step.skill,
+            input=payload,
+            context=context,
+            deadline=step_deadline,
+            attempt=attempt,
+        )
+        result = await invoke(task)
+        report.attempts = attempt
+        if result.failure is None or not result.failure.transient:
+            break
+    report.result = result
+    report.duration_ms = (time.perf_counter() - began) * 1000
+    if result is not None and result.status is not ResultStatus.FAILED:
+        report.state = StepState.DONE
+    elif result is not None:
+        report.reason = result.error
+    await on_progress(
+        Progress(ProgressKind.FINISHED, step.id, step.qualified, report.state, report.duration_ms)
+    )
+    return report
