@@ -4,7 +4,8 @@ an explanation with concrete compressions when the date cannot be met.
 
 Pure: no I/O, no clock. Time is counted in working-day indices of a `WorkCalendar`; a task of
 duration d that starts at index s occupies working days s … s+d-1 and "finishes" at s+d, the
-first day a successor may start. Duration 0 marks a milestone.
+first day a successor may start. Duration 0 marks a milestone, dated on the day its
+successors may start.
 
 Tasks before the event must finish before the event date (`due_offset` working days earlier
 still, e.g. invitations six weeks ahead); tasks `after_event` (reports, payments) run forward
@@ -283,7 +284,7 @@ def schedule(
         tasks[task_id] = ScheduledTask(
             id=task_id,
             start=calendar.date(begin),
-            end=calendar.date(finish - 1 if finish > begin else max(begin - 1, 0)),
+            end=calendar.date(finish - 1 if finish > begin else begin),
             early_start=forward.early_start[task_id],
             early_finish=forward.early_finish[task_id],
             late_start=late_start[task_id],
