@@ -211,6 +211,7 @@ async def test_timeline_shows_phases_milestones_and_progress(client: httpx.Async
         ("POST", "/events/{event}/plan", {}),
         ("GET", "/events/{event}/tasks", None),
         ("GET", "/events/{event}/timeline", None),
+        ("GET", "/events/{event}/export?format=csv", None),
         ("PUT", "/tasks/{task}", {"status": "done"}),
         ("POST", "/tasks", {"event_id": "{event}", "title": "x", "phase": "concept"}),
     ],

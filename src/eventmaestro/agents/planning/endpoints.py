@@ -6,11 +6,13 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from eventmaestro.accounts.dependencies import CurrentPrincipal, WriterPrincipal
 from eventmaestro.agents.planning.schemas import (
+    EXPORT_MEDIA_TYPES,
     EventFacts,
+    ExportFormat,
     GeneratedPlan,
     PlanOptions,
     TaskChange,
@@ -131,6 +133,28 @@ async def get_timeline(
     event_id: uuid.UUID, principal: CurrentPrincipal, service: PlanningServiceDep
 ) -> TimelineOut:
     return await service.timeline(principal.org_id, event_id, now=utcnow())
+
+
+@router.get("/events/{event_id}/export")
+async def export_plan(
+    event_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    service: PlanningServiceDep,
+    format: ExportFormat = ExportFormat.ICS,
+) -> Response:
+    """The plan as a file: `ics` (calendar apps), `csv`, `xlsx`, or a Gantt chart (`png`,
+    `svg`) with the critical path in red and a line for today."""
+    event = await _event(session, principal, event_id)
+    content = await service.export(
+        principal.org_id, event_id, format, event_name=event.name, now=utcnow()
+    )
+    filename = f"plan-{event_id}.{format.value}"
+    return Response(
+        content,
+        media_type=EXPORT_MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
 
 
 @router.post("/tasks", status_code=status.HTTP_201_CREATED)

@@ -188,3 +188,20 @@ class TemplateOut(TemplateSummary):
 class GeneratedPlan(BaseModel):
     plan: PlanOut
     tasks: list[TaskOut]
+
+
+class ExportFormat(StrEnum):
+    ICS = "ics"
+    CSV = "csv"
+    XLSX = "xlsx"
+    PNG = "png"
+    SVG = "svg"
+
+
+EXPORT_MEDIA_TYPES = {
+    ExportFormat.ICS: "text/calendar; charset=utf-8",
+    ExportFormat.CSV: "text/csv; charset=utf-8",
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportFormat.PNG: "image/png",
+    ExportFormat.SVG: "image/svg+xml",
+}

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventmaestro.agents.planning import events as topics
+from eventmaestro.agents.planning import exports
 from eventmaestro.agents.planning.analysis import (
     Analysis,
     analyse,
@@ -20,6 +21,7 @@ from eventmaestro.agents.planning.analysis import (
     spec_of,
 )
 from eventmaestro.agents.planning.calendar import CalendarRangeError, WorkCalendar, calendar_for
+from eventmaestro.agents.planning.exports import PlanHeader
 from eventmaestro.agents.planning.models import Plan, PlanTask
 from eventmaestro.agents.planning.repository import PlanningRepository
 from eventmaestro.agents.planning.scheduling import (
@@ -31,6 +33,7 @@ from eventmaestro.agents.planning.scheduling import (
 )
 from eventmaestro.agents.planning.schemas import (
     EventFacts,
+    ExportFormat,
     Milestone,
     PhaseOut,
     PlanOptions,
@@ -369,10 +372,36 @@ class PlanningService:
             feasibility=feasibility(analysis.schedule, {str(t.id): t for t in tasks}, plan.locale),
         )
 
-    async def plan_with_tasks(
-        self, org_id: uuid.UUID, event_id: uuid.UUID
-    ) -> tuple[Plan, Sequence[PlanTask]]:
-        return await self._plan_with_tasks(org_id, event_id)
+    async def export(
+        self,
+        org_id: uuid.UUID,
+        event_id: uuid.UUID,
+        fmt: ExportFormat,
+        *,
+        event_name: str,
+        now: dt.datetime,
+    ) -> bytes:
+        plan, tasks = await self._plan_with_tasks(org_id, event_id)
+        analysis = self._analyse(plan, tasks, now)
+        rows = [task_out(task, analysis) for task in tasks]
+        header = PlanHeader(str(event_id), event_name, plan.event_date)
+        if fmt is ExportFormat.ICS:
+            return exports.to_ics(header, rows, stamp=now)
+        if fmt is ExportFormat.CSV:
+            return exports.to_csv(rows)
+        if fmt is ExportFormat.XLSX:
+            return exports.to_xlsx(header, rows)
+        # matplotlib is imported on first chart only: it costs half a second at start-up.
+        from eventmaestro.agents.planning import gantt
+
+        return gantt.render(
+            event_name,
+            rows,
+            today=analysis.today,
+            event_date=plan.event_date,
+            fmt="png" if fmt is ExportFormat.PNG else "svg",
+            locale=plan.locale,
+        )
 
     def _analyse(self, plan: Plan, tasks: Sequence[PlanTask], now: dt.datetime) -> Analysis:
         return analyse(plan, tasks, today=today_in(plan.timezone, now), calendar=self.calendar)
