@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sqlalchemy import select
 
+from eventmaestro.agents.planning.calendar import calendar_for
 from eventmaestro.kit.outbox_models import OutboxMessage
 from eventmaestro.kit.platform import Platform
 from tests.api.helpers import bearer, create_event, register
@@ -230,3 +231,48 @@ async def test_other_tenants_plans_are_not_found(
     assert response.status_code == 404, response.text
     mine = await client.get(f"{PLANNING}/events/{event['id']}/tasks", headers=bearer(owner))
     assert all(task["status"] == "todo" for task in mine.json())
+
+
+async def test_dates_and_durations_set_by_hand(client: httpx.AsyncClient) -> None:
+    token, event, generated = await _planned(client)
+    tasks = _by_key(generated["tasks"])
+    budget = tasks["budget"]
+    url = f"{PLANNING}/tasks/{budget['id']}"
+    calendar = calendar_for("RU")
+    # 1 May 2027 is a Saturday and a holiday: work starts on the next working day.
+    moved = await client.put(url, json={"start_date": "2027-05-01"}, headers=bearer(token))
+    assert moved.status_code == 200, moved.text
+    task = moved.json()["task"]
+    start = calendar.date(calendar.index(dt.date(2027, 5, 1)))
+    assert task["start_date"] == start.isoformat() > "2027-05-01"
+    assert task["duration"] == budget["duration"]
+    due = calendar.date(calendar.index(start) + 5)
+    stretched = await client.put(url, json={"due_date": due.isoformat()}, headers=bearer(token))
+    assert stretched.json()["task"]["duration"] == 6
+    assert stretched.json()["task"]["due_date"] == due.isoformat()
+    # A start before the work it waits for is moved to when that work is done.
+    early = await client.put(url, json={"start_date": "2027-01-11"}, headers=bearer(token))
+    concept = tasks["concept"]
+    assert early.json()["task"]["start_date"] > concept["due_date"]
+    for body in ({"due_date": "2027-01-01"}, {"start_date": "2099-01-01"}, {"duration": -1}):
+        refused = await client.put(url, json=body, headers=bearer(token))
+        assert refused.status_code == 422, body
+    again = await client.post(
+        f"{PLANNING}/events/{event['id']}/plan", json=OPTIONS, headers=bearer(token)
+    )
+    assert again.status_code == 201
+    listed = await client.get(f"{PLANNING}/events/{event['id']}/tasks", headers=bearer(token))
+    assert len(listed.json()) == len(generated["tasks"])  # regenerating replaces, not adds
+    assert budget["id"] not in {t["id"] for t in listed.json()}
+
+
+async def test_an_infeasible_plan_flags_tasks_at_risk(client: httpx.AsyncClient) -> None:
+    token, event, generated = await _planned(
+        client, {"start_date": "2027-05-17"}, guests_count=1500, date="2027-05-31"
+    )
+    assert generated["plan"]["mode"] == "forward"
+    timeline = (
+        await client.get(f"{PLANNING}/events/{event['id']}/timeline", headers=bearer(token))
+    ).json()
+    assert timeline["at_risk"] > 0
+    assert timeline["feasibility"]["feasible"] is False

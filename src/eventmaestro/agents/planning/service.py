@@ -52,6 +52,8 @@ from eventmaestro.kit.db import new_id
 from eventmaestro.kit.errors import ConflictError, NotFoundError, ValidationFailedError
 from eventmaestro.kit.outbox import add_event
 
+_DATE_REACH_DAYS = 2 * 366
+
 
 def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
     return (now or utcnow()).astimezone(ZoneInfo(timezone)).date()
@@ -226,7 +228,7 @@ class PlanningService:
         if unknown:
             raise ValidationFailedError(f"Unknown dependencies in this plan: {unknown}")
         today = today_in(plan.timezone, now)
-        begin = self.calendar.index(data.start_date or max(today, plan.start_date))
+        begin = self._index(data.start_date or max(today, plan.start_date), plan)
         by_id = {task.id: task for task in tasks}
         for dep in data.depends_on:
             begin = max(begin, self.calendar.index(by_id[dep].start_date) + by_id[dep].duration)
@@ -292,12 +294,12 @@ class PlanningService:
             task.status = TaskStatus(changes["status"]).value
         begin = self.calendar.index(task.start_date)
         if changes.get("start_date") is not None:
-            begin = self.calendar.index(changes["start_date"])
+            begin = self._index(changes["start_date"], plan)
             task.pinned = True
         if changes.get("duration") is not None:
             task.duration = changes["duration"]
         elif changes.get("due_date") is not None:
-            due_index = self.calendar.index(changes["due_date"])
+            due_index = self._index(changes["due_date"], plan)
             if due_index < begin:
                 raise ValidationFailedError("due_date must not be before the start date")
             task.duration = due_index - begin + 1
@@ -413,6 +415,13 @@ class PlanningService:
         if plan is None:
             raise NotFoundError("This event has no plan yet: generate one first")
         return plan, await self.repo.tasks(org_id, plan.id)
+
+    def _index(self, day: dt.date, plan: Plan) -> int:
+        """A date given by a person, as a working-day index. Work more than two years away
+        from the event is a typo, not a plan."""
+        if abs((day - plan.event_date).days) > _DATE_REACH_DAYS:
+            raise ValidationFailedError("Task dates must fall within two years of the event")
+        return self.calendar.index(day)
 
     def _end(self, begin: int, duration: int) -> dt.date:
         return self.calendar.date(begin + duration - 1 if duration else begin)
