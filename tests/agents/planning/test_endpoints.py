@@ -276,3 +276,14 @@ async def test_an_infeasible_plan_flags_tasks_at_risk(client: httpx.AsyncClient)
     ).json()
     assert timeline["at_risk"] > 0
     assert timeline["feasibility"]["feasible"] is False
+
+
+async def test_requirements_in_the_notes_add_tasks(client: httpx.AsyncClient) -> None:
+    _, _, generated = await _planned(
+        client,
+        {**OPTIONS, "requirements": "иностранные спикеры — визы"},
+        notes="Финал с фейерверком",
+    )
+    assert generated["plan"]["requirements"] == ["fireworks", "visas"]
+    keys = {task["key"] for task in generated["tasks"]}
+    assert {"fireworks_permit", "visa_support"} <= keys

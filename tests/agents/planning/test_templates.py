@@ -9,7 +9,7 @@ import pytest
 from eventmaestro.agents.planning import explain
 from eventmaestro.agents.planning.calendar import calendar_for
 from eventmaestro.agents.planning.scheduling import CompressionKind, schedule
-from eventmaestro.agents.planning.templates import expand, library
+from eventmaestro.agents.planning.templates import expand, library, with_requirements
 
 CAL = calendar_for("RU")
 TODAY = dt.date(2026, 3, 2)
@@ -116,3 +116,32 @@ def test_large_conference_in_ten_working_days_is_infeasible_and_explained() -> N
     assert f"needs {why.required_days} working days, 10 remain" in english
     for item in why.compressions:
         assert f"{item.saves_days}" in explain.compression(item, titles.__getitem__, "ru")
+
+
+def test_special_requirements_add_anchored_tasks() -> None:
+    brief = "Корпоратив с фейерверком, нужен кейтеринг халяль; иностранные спикеры — визы"
+    for template_id in ("corporate_party", "concert", "webinar"):
+        template, matched = with_requirements(library().templates[template_id], brief)
+        assert matched == ["fireworks", "halal", "visas"]
+        ids = {task.id for task in template.tasks}
+        assert {"fireworks_vendor", "fireworks_permit", "halal_catering", "visa_support"} <= ids
+        tasks = expand(template, guests=150, event_format="offline")
+        by_id = {t.spec.id: t.spec for t in tasks}
+        assert all(dep in by_id for spec in by_id.values() for dep in spec.depends_on)
+        plan = schedule(
+            list(by_id.values()),
+            start=TODAY,
+            event_date=TODAY + dt.timedelta(days=120),
+            calendar=CAL,
+        )
+        assert plan.feasible
+    party = {
+        t.spec.id: t.spec
+        for t in expand(
+            with_requirements(library().templates["corporate_party"], brief)[0],
+            guests=150,
+            event_format="offline",
+        )
+    }
+    assert "catering_tender" in party["halal_catering"].depends_on
+    assert with_requirements(library().templates["seminar"], "детали бюджета, визитки")[1] == []

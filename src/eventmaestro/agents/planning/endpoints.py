@@ -55,6 +55,7 @@ def event_facts(event: EventOut) -> EventFacts:
         guests_count=event.guests_count or 150,
         format=event.format.value,
         timezone=event.timezone,
+        notes=event.notes,
     )
 
 

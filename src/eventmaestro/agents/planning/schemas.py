@@ -39,6 +39,7 @@ class EventFacts(BaseModel):
     guests_count: Annotated[int, Field(ge=1, le=1_000_000)] = 150
     format: Format = "offline"
     timezone: str = "Europe/Moscow"
+    notes: Annotated[str, Field(max_length=20_000)] | None = None
 
 
 class PlanOptions(BaseModel):
@@ -49,6 +50,9 @@ class PlanOptions(BaseModel):
     include_optional: bool = True
     mode: Mode = Mode.BACKWARD
     locale: Locale = "ru"
+    requirements: Annotated[str, Field(max_length=2_000)] | None = Field(
+        None, description="Special requirements in words; the event's notes are read too"
+    )
 
 
 class TaskRef(BaseModel):
@@ -76,6 +80,9 @@ class PlanOut(BaseModel):
     event_date: dt.date
     mode: Mode
     tasks_count: int
+    requirements: list[str] = Field(
+        default_factory=list, description="Special requirements recognised and planned for"
+    )
     feasibility: Feasibility
 
 

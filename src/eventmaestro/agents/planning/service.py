@@ -46,7 +46,7 @@ from eventmaestro.agents.planning.schemas import (
     TaskUpdate,
     TimelineOut,
 )
-from eventmaestro.agents.planning.templates import expand, library
+from eventmaestro.agents.planning.templates import expand, library, with_requirements
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.db import new_id
 from eventmaestro.kit.errors import ConflictError, NotFoundError, ValidationFailedError
@@ -102,6 +102,8 @@ class PlanningService:
         start = options.start_date or today
         if event.date < start:
             raise ValidationFailedError("The event date is before the first day of work")
+        text = " ".join(filter(None, (options.requirements, event.notes)))
+        template, requirements = with_requirements(template, text)
         items = expand(
             template,
             guests=event.guests_count,
@@ -172,6 +174,7 @@ class PlanningService:
             event_date=event.date,
             mode=result.mode,
             tasks_count=len(tasks),
+            requirements=requirements,
             feasibility=plan_feasibility,
         )
         if event.id is not None:

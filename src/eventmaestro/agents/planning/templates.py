@@ -86,10 +86,23 @@ class PlannedTask:
     spec: TaskSpec
 
 
+class Requirement(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    match: tuple[str, ...]
+    tasks: tuple[TemplateTask, ...]
+
+    def applies_to(self, text: str) -> bool:
+        lowered = text.lower()
+        return any(stem in lowered for stem in self.match)
+
+
 @dataclass(frozen=True, slots=True)
 class Library:
     phases: tuple[Phase, ...]
     templates: dict[str, EventTemplate]
+    requirements: tuple[Requirement, ...] = ()
 
     def get(self, template_id: str) -> EventTemplate | None:
         return self.templates.get(FALLBACK_TEMPLATE.get(template_id, template_id))
@@ -118,7 +131,30 @@ def library() -> Library:
         if len(ids) != len(set(ids)):
             raise ValueError(f"template {template.id} defines a task twice")
         templates[template.id] = template
-    return Library(phases=phases, templates=templates)
+    requirements = tuple(
+        Requirement.model_validate(r) for r in _read("_requirements.yaml")["requirements"]
+    )
+    return Library(phases=phases, templates=templates, requirements=requirements)
+
+
+def with_requirements(template: EventTemplate, text: str) -> tuple[EventTemplate, list[str]]:
+    """The template plus the tasks of every special requirement the text mentions («с
+    фейерверком», «кейтеринг халяль», «иностранные спикеры — визы»). A dependency the
+    template lacks falls back to the approved concept, so an added task is always anchored."""
+    known = {task.id for task in template.tasks}
+    matched = [r for r in library().requirements if text and r.applies_to(text)]
+    extra: list[TemplateTask] = []
+    for requirement in matched:
+        own = {task.id for task in requirement.tasks}
+        for task in requirement.tasks:
+            if task.id in known:
+                continue
+            after = tuple(dep for dep in task.after if dep in known or dep in own)
+            extra.append(task.model_copy(update={"after": after or ("concept_approved",)}))
+    if not extra:
+        return template, [r.id for r in matched]
+    combined = template.model_copy(update={"tasks": (*template.tasks, *extra)})
+    return combined, [r.id for r in matched]
 
 
 def size_factor(guests: int) -> float:
