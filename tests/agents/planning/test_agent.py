@@ -131,6 +131,8 @@ async def test_an_impossible_preview_is_a_partial_result_with_advice(
         ),
     )
     assert result.status is ResultStatus.PARTIAL
+    assert result.output is not None
+    assert result.output["plan"]["id"] is None  # a preview is not stored
     assert "Не успеваем" in result.summary
     assert result.warnings
 

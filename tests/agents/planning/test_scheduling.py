@@ -43,6 +43,7 @@ def dags(draw: st.DrawFn, max_tasks: int = 25) -> list[TaskSpec]:
                 due_offset=draw(st.sampled_from([0, 0, 0, 5, 30])),
                 optional=draw(st.booleans()),
                 min_duration=max(1, duration // 2) if duration > 1 else None,
+                anchor=draw(st.sampled_from([None, None, 1, 5, 40])),
             )
         )
     return specs
@@ -234,3 +235,17 @@ def test_after_event_tasks_run_after_the_event_and_never_block_it() -> None:
     assert plan.feasible
     assert plan.tasks["report"].start == dt.date(2026, 6, 8)
     assert not plan.tasks["report"].critical
+
+
+def test_forward_plans_keep_event_day_work_next_to_the_event() -> None:
+    specs = [
+        TaskSpec("venue", 5),
+        TaskSpec("rehearsal", 1, ("venue",), anchor=2),
+        TaskSpec("setup", 1, ("rehearsal",), anchor=1),
+        TaskSpec("report", 2, ("setup",), after_event=True),
+    ]
+    event = dt.date(2026, 6, 1)
+    plan = schedule(specs, start=START, event_date=event, calendar=CAL, mode=Mode.FORWARD)
+    assert plan.tasks["venue"].start == START
+    assert _index(plan.tasks["rehearsal"].start) == _index(event) - 2
+    assert _index(plan.tasks["setup"].start) == _index(event) - 1

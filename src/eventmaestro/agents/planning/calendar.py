@@ -67,10 +67,6 @@ class WorkCalendar:
     def is_working_day(self, day: dt.date) -> bool:
         return self.date(self.index(day)) == day
 
-    def working_days_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days in [start, end)."""
-        return self.index(end) - self.index(start)
-
 
 @lru_cache(maxsize=4)
 def calendar_for(country: str = "RU") -> WorkCalendar:

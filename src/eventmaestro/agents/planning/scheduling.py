@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from eventmaestro.agents.planning.calendar import WorkCalendar
@@ -52,10 +52,9 @@ class TaskSpec:
     optional: bool = False
     min_duration: int | None = None
     not_before: dt.date | None = None
-
-    @property
-    def milestone(self) -> bool:
-        return self.duration == 0
+    # Not earlier than this many working days before the event (a rehearsal, the load-in):
+    # a placement preference for forward plans, never a reason to move the event.
+    anchor: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +92,6 @@ class Infeasibility:
     compressions: tuple[Compression, ...]
     earliest_feasible_date: dt.date
 
-    @property
-    def shortfall(self) -> int:
-        return self.required_days - self.available_days
-
 
 @dataclass(slots=True)
 class Schedule:
@@ -108,7 +103,6 @@ class Schedule:
     available_days: int
     critical_path: tuple[str, ...]
     infeasibility: Infeasibility | None = None
-    order: list[str] = field(default_factory=list)
 
     @property
     def feasible(self) -> bool:
@@ -275,11 +269,17 @@ def schedule(
     least_slack = min((slack[task_id] for task_id in pre_event), default=0)
     feasible = required <= available
     use_late = mode is Mode.BACKWARD and feasible
+    if use_late:
+        starts = late_start
+    elif feasible:
+        starts = _anchored(by_id, order, forward.early_start, late_start, event_index)
+    else:
+        starts = forward.early_start
 
     tasks: dict[str, ScheduledTask] = {}
     for task_id in order:
         spec = by_id[task_id]
-        begin = late_start[task_id] if use_late else forward.early_start[task_id]
+        begin = starts[task_id]
         finish = begin + spec.duration
         tasks[task_id] = ScheduledTask(
             id=task_id,
@@ -301,7 +301,6 @@ def schedule(
         required_days=required,
         available_days=available,
         critical_path=critical_path,
-        order=order,
     )
     if not feasible:
         result.infeasibility = Infeasibility(
@@ -312,6 +311,27 @@ def schedule(
             earliest_feasible_date=earliest_feasible_date(by_id, start=start, calendar=calendar),
         )
     return result
+
+
+def _anchored(
+    specs: Mapping[str, TaskSpec],
+    order: Sequence[str],
+    early_start: Mapping[str, int],
+    late_start: Mapping[str, int],
+    event_index: int,
+) -> dict[str, int]:
+    """Forward placement that keeps event-day work next to the event. Every start stays
+    between the early and the late start, so dependencies and deadlines still hold."""
+    starts: dict[str, int] = {}
+    for task_id in order:
+        spec = specs[task_id]
+        begin = early_start[task_id]
+        if spec.anchor is not None and not spec.after_event:
+            begin = max(begin, min(late_start[task_id], event_index - spec.anchor))
+        for dep in spec.depends_on:
+            begin = max(begin, starts[dep] + specs[dep].duration)
+        starts[task_id] = begin
+    return starts
 
 
 def required_days(specs: Mapping[str, TaskSpec], *, start: dt.date, calendar: WorkCalendar) -> int:

@@ -73,8 +73,8 @@ class Feasibility(BaseModel):
 
 
 class PlanOut(BaseModel):
-    id: uuid.UUID
-    event_id: uuid.UUID
+    id: uuid.UUID | None = Field(description="None for a preview that was not stored")
+    event_id: uuid.UUID | None
     template_id: str
     start_date: dt.date
     event_date: dt.date

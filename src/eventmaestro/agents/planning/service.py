@@ -167,8 +167,8 @@ class PlanningService:
         ]
         plan_feasibility = feasibility(result, {t.key: t for t in tasks}, options.locale)
         out = PlanOut(
-            id=plan.id,
-            event_id=plan.event_id,
+            id=plan.id if event.id else None,
+            event_id=event.id,
             template_id=template.id,
             start_date=start,
             event_date=event.date,

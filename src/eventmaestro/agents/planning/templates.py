@@ -157,6 +157,14 @@ def with_requirements(template: EventTemplate, text: str) -> tuple[EventTemplate
     return combined, [r.id for r in matched]
 
 
+# Forward plans keep final-week work in the last week and event-day work right before the
+# event, instead of doing a rehearsal months ahead just because nothing blocks it.
+_ANCHORS = {
+    "final_week": lambda needed: max(5, needed),
+    "event_day": lambda needed: needed,
+}
+
+
 def size_factor(guests: int) -> float:
     """How much longer work takes for a bigger crowd: more vendors to compare, more people to
     seat, badge and brief. Fixed tasks (a signature, a tasting) keep their duration."""
@@ -202,6 +210,7 @@ def expand(
             after_event=task.after_event,
             optional=task.optional,
             min_duration=shortest,
+            anchor=_ANCHORS[task.phase](task.due + duration) if task.phase in _ANCHORS else None,
         )
     kept = {task.id for task in template.tasks if _keeps(task, formats, guests, include_optional)}
     for task_id in kept:
