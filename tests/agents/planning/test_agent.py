@@ -131,6 +131,14 @@ async def test_an_impossible_preview_is_a_partial_result_with_advice(
         ),
     )
     assert result.status is ResultStatus.PARTIAL
+    bad_zone = await invoke(
+        clean_platform.bus,
+        _task(
+            runtime, event["org_id"], "generate_plan", {"event": {**facts, "timezone": "Mars/Base"}}
+        ),
+    )
+    assert bad_zone.error is not None
+    assert "time zone" in bad_zone.error
     assert result.output is not None
     assert result.output["plan"]["id"] is None  # a preview is not stored
     assert "Не успеваем" in result.summary

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from eventmaestro.agents.planning.scheduling import Mode
 from eventmaestro.agents.planning.templates import Format, PhaseId, TemplateTask
+from eventmaestro.events.schemas import Timezone
 from eventmaestro.kit.types import Name, ShortText
 
 Duration = Annotated[int, Field(ge=0, le=250, description="Working days; 0 is a milestone")]
@@ -38,7 +39,7 @@ class EventFacts(BaseModel):
     date_end: dt.date | None = None
     guests_count: Annotated[int, Field(ge=1, le=1_000_000)] = 150
     format: Format = "offline"
-    timezone: str = "Europe/Moscow"
+    timezone: Timezone = "Europe/Moscow"
     notes: Annotated[str, Field(max_length=20_000)] | None = None
 
 
