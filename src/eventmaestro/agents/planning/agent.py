@@ -1,0 +1,118 @@
+"""The Planning agent's skills: the same service calls the HTTP API makes, reachable over the
+bus by Maestro and the worker."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from eventmaestro.agents.base import Agent, ResultStatus, RunContext, SkillOutcome
+from eventmaestro.agents.planning.schemas import (
+    EventFacts,
+    GeneratedPlan,
+    PlanOptions,
+    TaskChange,
+    TaskFilters,
+    TaskOut,
+    TaskUpdate,
+)
+from eventmaestro.agents.planning.service import PlanningService, today_in
+from eventmaestro.events.service import EventsService
+from eventmaestro.kit.auth import Principal
+
+agent = Agent(
+    "planning",
+    "Plans an event from a template against the Russian working calendar: tasks, "
+    "dependencies, critical path, and what to cut when the date cannot be met.",
+)
+
+
+class GeneratePlanIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event: EventFacts = Field(description="With an id the plan is stored against that event")
+    options: PlanOptions = Field(default_factory=PlanOptions)
+
+
+class ListTasksIn(TaskFilters):
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: uuid.UUID
+
+
+class TaskList(BaseModel):
+    tasks: list[TaskOut]
+    overdue: int
+    at_risk: int
+
+
+class UpdateTaskIn(TaskUpdate):
+    task_id: uuid.UUID
+
+
+def _reader(ctx: RunContext) -> Principal:
+    """The task's caller, as the events service knows principals (read access only)."""
+    return Principal(
+        org_id=ctx.context.org_id, role="analyst", kind="user", user_id=ctx.context.user_id
+    )
+
+
+@agent.skill("generate_plan", input=GeneratePlanIn, output=GeneratedPlan)
+async def generate_plan(ctx: RunContext, data: GeneratePlanIn) -> SkillOutcome[GeneratedPlan]:
+    """Generate an event plan from its template; stored when the event id is given."""
+    if data.event.id is not None:  # another organisation's event is simply not found
+        await EventsService(ctx.session).get(_reader(ctx), data.event.id)
+    options = data.options.model_copy(update={"locale": ctx.context.locale})
+    plan, tasks = await PlanningService(ctx.session).generate(
+        ctx.context.org_id,
+        data.event,
+        options,
+        today=today_in(data.event.timezone, ctx.context.now),
+    )
+    why = plan.feasibility
+    if why.feasible:
+        summary = (
+            f"План готов: {len(tasks)} задач, запас есть."
+            if options.locale == "ru"
+            else f"Plan ready: {len(tasks)} tasks, the date is achievable."
+        )
+        return SkillOutcome(GeneratedPlan(plan=plan, tasks=tasks), summary=summary)
+    return SkillOutcome(
+        GeneratedPlan(plan=plan, tasks=tasks),
+        summary=why.explanation or "",
+        warnings=why.compressions,
+        status=ResultStatus.PARTIAL,
+    )
+
+
+@agent.skill("list_tasks", input=ListTasksIn, output=TaskList)
+async def list_tasks(ctx: RunContext, data: ListTasksIn) -> SkillOutcome[TaskList]:
+    """The event's tasks with filters — "what is burning?" is overdue or due soon."""
+    filters = TaskFilters.model_validate(data.model_dump(exclude={"event_id"}))
+    tasks = await PlanningService(ctx.session).list_tasks(
+        ctx.context.org_id, data.event_id, filters, now=ctx.context.now
+    )
+    overdue = sum(task.overdue for task in tasks)
+    at_risk = sum(task.at_risk for task in tasks)
+    summary = (
+        f"Задач: {len(tasks)}, просрочено: {overdue}, под угрозой: {at_risk}."
+        if ctx.context.locale == "ru"
+        else f"Tasks: {len(tasks)}, overdue: {overdue}, at risk: {at_risk}."
+    )
+    return SkillOutcome(TaskList(tasks=tasks, overdue=overdue, at_risk=at_risk), summary=summary)
+
+
+@agent.skill("update_task", input=UpdateTaskIn, output=TaskChange)
+async def update_task(ctx: RunContext, data: UpdateTaskIn) -> SkillOutcome[TaskChange]:
+    """Change a task; its dependants are rescheduled and a dependency cycle is refused."""
+    update = TaskUpdate.model_validate(data.model_dump(include=data.model_fields_set - {"task_id"}))
+    change = await PlanningService(ctx.session).update_task(
+        ctx.context.org_id, data.task_id, update, now=ctx.context.now
+    )
+    summary = (
+        f"«{change.task.title}» обновлена, сдвинуто зависимых задач: {len(change.moved)}."
+        if ctx.context.locale == "ru"
+        else f"“{change.task.title}” updated; {len(change.moved)} dependent tasks moved."
+    )
+    return SkillOutcome(change, summary=summary)

@@ -1,0 +1,101 @@
+"""A live reading of a stored plan: what is critical today, what is late, what is at risk.
+
+Recomputed on every read rather than stored, because the answer changes with the calendar
+even when nobody touches the plan. Finished tasks take no more time; tasks the organiser
+pinned keep their start; everything else may start as soon as its dependencies allow.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from eventmaestro.agents.planning import explain
+from eventmaestro.agents.planning.calendar import WorkCalendar
+from eventmaestro.agents.planning.models import Plan, PlanTask
+from eventmaestro.agents.planning.scheduling import Mode, Schedule, TaskSpec, schedule
+from eventmaestro.agents.planning.schemas import CLOSED, Feasibility, TaskRef, TaskStatus
+
+
+def is_open(task: PlanTask) -> bool:
+    return TaskStatus(task.status) not in CLOSED
+
+
+def spec_of(task: PlanTask, *, remaining: bool) -> TaskSpec:
+    """The scheduler's view of a stored task; `remaining` counts closed tasks as no work."""
+    open_task = is_open(task)
+    return TaskSpec(
+        id=str(task.id),
+        duration=task.duration if open_task or not remaining else 0,
+        depends_on=tuple(task.depends_on),
+        due_offset=task.due_offset,
+        after_event=task.after_event,
+        optional=task.optional,
+        min_duration=task.min_duration,
+        not_before=task.start_date if remaining and task.pinned and open_task else None,
+    )
+
+
+@dataclass(slots=True)
+class Analysis:
+    today: dt.date
+    schedule: Schedule
+    at_risk: set[uuid.UUID]
+    overdue: set[uuid.UUID]
+
+    def slack(self, task_id: uuid.UUID) -> int:
+        return self.schedule.tasks[str(task_id)].slack
+
+    def critical(self, task_id: uuid.UUID) -> bool:
+        return self.schedule.tasks[str(task_id)].critical
+
+
+def analyse(
+    plan: Plan, tasks: Sequence[PlanTask], *, today: dt.date, calendar: WorkCalendar
+) -> Analysis:
+    result = schedule(
+        [spec_of(task, remaining=True) for task in tasks],
+        start=max(today, plan.start_date),
+        event_date=plan.event_date,
+        event_end=plan.event_end,
+        calendar=calendar,
+        mode=Mode.FORWARD,
+    )
+    at_risk: set[uuid.UUID] = set()
+    overdue: set[uuid.UUID] = set()
+    for task in tasks:
+        if not is_open(task):
+            continue
+        if task.due_date < today:
+            overdue.add(task.id)
+        scheduled = result.tasks[str(task.id)]
+        planned_finish = calendar.index(task.due_date) + (1 if task.duration else 0)
+        if not task.after_event and (scheduled.slack < 0 or planned_finish > scheduled.late_finish):
+            at_risk.add(task.id)
+    return Analysis(today=today, schedule=result, at_risk=at_risk, overdue=overdue)
+
+
+def ref(task: PlanTask) -> TaskRef:
+    return TaskRef(id=task.id, title=task.title, start_date=task.start_date, due_date=task.due_date)
+
+
+def feasibility(result: Schedule, by_id: Mapping[str, PlanTask], locale: str) -> Feasibility:
+    """`by_id` maps the scheduler's task ids to the stored tasks they stand for."""
+
+    def title(task_id: str) -> str:
+        return by_id[task_id].title
+
+    why = result.infeasibility
+    return Feasibility(
+        feasible=why is None,
+        required_days=result.required_days,
+        available_days=result.available_days,
+        critical_path=[ref(by_id[task_id]) for task_id in result.critical_path],
+        explanation=explain.summary(why, title, locale) if why else None,
+        compressions=[explain.compression(c, title, locale) for c in why.compressions]
+        if why
+        else [],
+        earliest_feasible_date=why.earliest_feasible_date if why else None,
+    )

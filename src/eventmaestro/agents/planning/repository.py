@@ -1,0 +1,50 @@
+"""Every Planning query, always scoped by organisation."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from eventmaestro.agents.planning.models import Plan, PlanTask
+
+
+class PlanningRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def plan_for_event(self, org_id: uuid.UUID, event_id: uuid.UUID) -> Plan | None:
+        stmt = select(Plan).where(Plan.org_id == org_id, Plan.event_id == event_id)
+        return (await self.session.scalars(stmt)).first()
+
+    async def plan(self, org_id: uuid.UUID, plan_id: uuid.UUID) -> Plan | None:
+        stmt = select(Plan).where(Plan.org_id == org_id, Plan.id == plan_id)
+        return (await self.session.scalars(stmt)).first()
+
+    async def task(self, org_id: uuid.UUID, task_id: uuid.UUID) -> PlanTask | None:
+        stmt = select(PlanTask).where(PlanTask.org_id == org_id, PlanTask.id == task_id)
+        return (await self.session.scalars(stmt)).first()
+
+    async def tasks(self, org_id: uuid.UUID, plan_id: uuid.UUID) -> Sequence[PlanTask]:
+        stmt = (
+            select(PlanTask)
+            .where(PlanTask.org_id == org_id, PlanTask.plan_id == plan_id)
+            .order_by(PlanTask.position)
+        )
+        return (await self.session.scalars(stmt)).all()
+
+    async def replace_plan(self, org_id: uuid.UUID, event_id: uuid.UUID) -> None:
+        """Remove the event's previous plan and its tasks (a regenerated plan starts clean)."""
+        old = await self.plan_for_event(org_id, event_id)
+        if old is not None:
+            await self.session.execute(
+                delete(PlanTask).where(PlanTask.org_id == org_id, PlanTask.plan_id == old.id)
+            )
+            await self.session.delete(old)
+            await self.session.flush()
+
+    async def add(self, *rows: Plan | PlanTask) -> None:
+        self.session.add_all(rows)
+        await self.session.flush()
