@@ -1,0 +1,29 @@
+"""LLM gateway: one facade over GigaChat, YandexGPT, OpenAI-compatible models and the offline
+engine, with routing, fallback, privacy masking, caching and a rouble cost ledger.
+
+Agents import `LLMGateway` and the contracts from here and never a provider directly.
+"""
+
+from eventmaestro.llm.contracts import (
+    ChatRequest,
+    ChatResponse,
+    Message,
+    Role,
+    StreamChunk,
+    TaskKind,
+    ToolCall,
+    ToolSpec,
+    Usage,
+)
+
+__all__ = [
+    "ChatRequest",
+    "ChatResponse",
+    "Message",
+    "Role",
+    "StreamChunk",
+    "TaskKind",
+    "ToolCall",
+    "ToolSpec",
+    "Usage",
+]
