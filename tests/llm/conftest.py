@@ -11,6 +11,7 @@ from eventmaestro.llm.fakes import FakeControl, running_fake
 from eventmaestro.llm.fakes.gigachat import create_gigachat_fake
 from eventmaestro.llm.fakes.openai import create_openai_fake
 from eventmaestro.llm.fakes.yandex import create_yandex_fake
+from eventmaestro.llm.privacy import load_name_model
 
 GIGACHAT_KEY = "Y2xpZW50LWlkOmNsaWVudC1zZWNyZXQ="  # base64("client-id:client-secret")
 
@@ -19,6 +20,12 @@ GIGACHAT_KEY = "Y2xpZW50LWlkOmNsaWVudC1zZWNyZXQ="  # base64("client-id:client-se
 class RunningFake:
     url: str
     control: FakeControl
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _name_model_loaded() -> None:
+    """Once per run, so no deadline test pays the model's load time."""
+    load_name_model()
 
 
 @pytest.fixture

@@ -15,10 +15,12 @@ from eventmaestro.llm.contracts import (
     ToolSpec,
     Usage,
 )
+from eventmaestro.llm.gateway import LLMGateway
 
 __all__ = [
     "ChatRequest",
     "ChatResponse",
+    "LLMGateway",
     "Message",
     "Role",
     "StreamChunk",

@@ -14,12 +14,10 @@ from starlette.types import Receive, Scope, Send
 from eventmaestro.llm.fakes.control import FakeControl, Fault, RecordedRequest
 
 
-class DroppedConnection(Exception):
-    """Raised after the response has started: the server then closes the socket mid-body,
-    exactly what a crashed upstream or a cut proxy looks like to the client."""
-
-
 class DropResponse(Response):
+    """Starts a response and returns before finishing its body: the server then closes the
+    socket mid-body, exactly what a crashed upstream or a cut proxy looks like to a client."""
+
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         await send(
             {
@@ -29,7 +27,6 @@ class DropResponse(Response):
             }
         )
         await send({"type": "http.response.body", "body": b'{"choices": [', "more_body": True})
-        raise DroppedConnection
 
 
 ErrorBody = Callable[[int], dict[str, Any]]
