@@ -39,7 +39,8 @@ async def test_reauthenticates_once_after_401(gigachat_fake: RunningFake) -> Non
     first = gigachat_fake.control.calls("/chat/completions")[0]
     gigachat_fake.control.revoked_tokens.add(first.headers["authorization"].split()[1])
     reply = await gateway.chat(TaskKind.PLANNING, HELLO)
-    assert reply.provider == "gigachat" and not reply.fallback
+    assert reply.provider == "gigachat"
+    assert not reply.fallback
     assert len(gigachat_fake.control.calls("/oauth")) == 2
     await gateway.close()
 
@@ -64,7 +65,8 @@ async def test_falls_back_on_timeout_within_the_deadline(gigachat_fake: RunningF
     gigachat_fake.control.persistent.append(Fault.latency(1))
     started = time.perf_counter()
     reply = await gateway.chat(TaskKind.PLANNING, HELLO, within=0.3)
-    assert reply.provider == "offline" and reply.fallback
+    assert reply.provider == "offline"
+    assert reply.fallback
     assert time.perf_counter() - started < 0.35
     await gateway.close()
 
@@ -74,7 +76,8 @@ async def test_retry_honours_retry_after(gigachat_fake: RunningFake) -> None:
     gigachat_fake.control.fail_next(Fault.error(429, retry_after=0.2))
     started = time.perf_counter()
     reply = await gateway.chat(TaskKind.PLANNING, HELLO)
-    assert reply.model == "GigaChat-2-Max" and not reply.fallback
+    assert reply.model == "GigaChat-2-Max"
+    assert not reply.fallback
     assert time.perf_counter() - started >= 0.2
     await gateway.close()
 
@@ -86,7 +89,8 @@ async def test_retry_after_beyond_the_deadline_moves_on_at_once(
     gigachat_fake.control.fail_next(Fault.error(429, retry_after=30))
     started = time.perf_counter()
     reply = await gateway.chat(TaskKind.PLANNING, HELLO, within=2)
-    assert reply.model == "GigaChat-2" and reply.fallback
+    assert reply.model == "GigaChat-2"
+    assert reply.fallback
     assert time.perf_counter() - started < 1
     await gateway.close()
 
@@ -106,7 +110,8 @@ async def test_breaker_opens_and_recovers(gigachat_fake: RunningFake) -> None:
     control.persistent.clear()
     await asyncio.sleep(0.25)
     recovered = await gateway.chat(TaskKind.PLANNING, HELLO)  # the half-open probe
-    assert recovered.provider == "gigachat" and not recovered.fallback
+    assert recovered.provider == "gigachat"
+    assert not recovered.fallback
     assert breaker.state is BreakerState.CLOSED
     await gateway.close()
 
@@ -159,7 +164,9 @@ async def test_cache_hit_avoids_a_second_upstream_call(gigachat_fake: RunningFak
     first = await gateway.chat(TaskKind.PLANNING, HELLO, temperature=0)
     second = await gateway.chat(TaskKind.PLANNING, HELLO, temperature=0)
     varied = await gateway.chat(TaskKind.PLANNING, HELLO, temperature=0.7)
-    assert second.content == first.content and second.cached and not first.cached
+    assert second.content == first.content
+    assert second.cached
+    assert not first.cached
     assert not varied.cached
     assert len(gigachat_fake.control.calls("/chat/completions")) == 2
     await gateway.close()
