@@ -11,9 +11,11 @@ from fastapi import APIRouter
 from eventmaestro.accounts.endpoints import auth_router, keys_router, users_router
 from eventmaestro.agents.registry import all_agents
 from eventmaestro.events.endpoints import router as events_router
+from eventmaestro.llm.endpoints import router as llm_router
 
 SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "gateway": (auth_router, users_router, keys_router, events_router),
+    "llm": (llm_router,),
 }
 
 
