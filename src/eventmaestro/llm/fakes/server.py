@@ -26,7 +26,9 @@ class _QuietServer(uvicorn.Server):
 @contextlib.asynccontextmanager
 async def running_fake(app: Starlette, *, port: int = 0) -> AsyncIterator[str]:
     """Serve `app` on 127.0.0.1 and yield its base URL (`http://127.0.0.1:PORT`)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto must be IPPROTO_TCP: asyncio only sets TCP_NODELAY on accepted sockets whose proto
+    # says TCP, and without it every response pays Nagle + delayed ACK (~40 ms on loopback).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", port))
     config = uvicorn.Config(app, log_level="critical", access_log=False, lifespan="off")
