@@ -13,6 +13,7 @@ from eventmaestro.llm import LLMGateway, Message, TaskKind
 from eventmaestro.llm.config import Limits, Price
 from eventmaestro.llm.errors import LLMLimitExceededError
 from eventmaestro.llm.fakes import Reply
+from eventmaestro.llm.runtime import gateway_for
 from eventmaestro.llm.usage import DatabaseUsageSink
 from tests.api.helpers import bearer, register
 from tests.llm.conftest import RunningFake
@@ -80,3 +81,18 @@ async def test_usage_rejects_a_reversed_range(client: httpx.AsyncClient) -> None
     assert (
         await client.get("/api/v1/llm/usage?group_by=week", headers=bearer(token))
     ).status_code == 422
+
+
+async def test_the_platform_gateway_books_usage_and_caches_in_the_platform_cache(
+    client: httpx.AsyncClient, clean_platform: Platform
+) -> None:
+    token = (await register(client))["access_token"]
+    org = await _org_id(client, token)
+    gateway = gateway_for(clean_platform, settings())
+    question = [Message.user("Сколько гостей поместится в зал?")]
+    first = await gateway.chat(TaskKind.PLANNING, question, temperature=0, org_id=org)
+    second = await gateway.chat(TaskKind.PLANNING, question, temperature=0, org_id=org)
+    assert (first.cached, second.cached) == (False, True)
+    report = (await client.get("/api/v1/llm/usage?group_by=task", headers=bearer(token))).json()
+    assert report["rows"][0]["calls"] == 2
+    await gateway.close()

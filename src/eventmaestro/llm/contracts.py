@@ -92,7 +92,6 @@ class ChatRequest(BaseModel):
     response_format: JsonSchemaFormat | None = None
     temperature: float | None = None
     max_tokens: int | None = None
-    org_id: str | None = None
 
     @property
     def deterministic(self) -> bool:
@@ -101,7 +100,7 @@ class ChatRequest(BaseModel):
         return self.temperature == 0
 
     def cache_key(self, model: str) -> str:
-        payload = self.model_dump(mode="json", exclude={"org_id"}, by_alias=True)
+        payload = self.model_dump(mode="json", by_alias=True)
         return model + ":" + json.dumps(payload, sort_keys=True, ensure_ascii=False)
 
     def with_messages(self, messages: tuple[Message, ...]) -> ChatRequest:

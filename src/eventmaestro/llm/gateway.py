@@ -142,6 +142,13 @@ class LLMGateway:
         within: float | None = None,
         org_id: uuid.UUID | None = None,
     ) -> ChatResponse:
+        """Answer `messages` with the chain routed for `task`.
+
+        The call ends by the earlier of `deadline` (an aware datetime, e.g. the agent task's
+        deadline) and `within` seconds (default: the settings' timeout), with an offline answer
+        if no model made it in time. `temperature=0` makes the request cacheable. `org_id`
+        books the usage to that organisation and enforces its monthly limits.
+        """
         request = ChatRequest(
             task=task,
             messages=tuple(messages),
