@@ -6,7 +6,7 @@ from pydantic import BaseModel
 
 from eventmaestro.llm import LLMGateway, Message, TaskKind, ToolSpec
 from eventmaestro.llm.config import ProviderConfig
-from eventmaestro.llm.fakes import Reply
+from eventmaestro.llm.fakes import Fault, Reply
 from tests.llm.conftest import RunningFake
 from tests.llm.helpers import gigachat_gateway, openai_config, settings
 
@@ -90,4 +90,40 @@ async def test_embeddings_through_gigachat(gigachat_fake: RunningFake) -> None:
     result = await gateway.embed(["площадка", "кейтеринг"])
     assert result.provider == "gigachat"
     assert len(result.vectors) == 2
+    await gateway.close()
+
+
+async def test_check_pings_providers(gigachat_fake: RunningFake) -> None:
+    gateway = gigachat_gateway(gigachat_fake)
+    statuses = {s.name: s for s in await gateway.check()}
+    assert statuses["gigachat"].ok
+    assert "GigaChat-2-Max" in statuses["gigachat"].detail
+    gigachat_fake.control.persistent.append(Fault.error(500))
+    failing = {s.name: s for s in await gateway.check()}
+    assert not failing["gigachat"].ok
+    assert "500" in failing["gigachat"].detail
+    await gateway.close()
+
+
+async def test_prometheus_metrics_count_attempts_and_fallbacks(gigachat_fake: RunningFake) -> None:
+    from prometheus_client import REGISTRY
+
+    def sample(name: str, labels: dict[str, str]) -> float:
+        return REGISTRY.get_sample_value(name, labels) or 0.0
+
+    fallbacks = sample("maestro_llm_fallbacks_total", {"task": "planning"})
+    failures = sample(
+        "maestro_llm_attempts_total", {"provider": "gigachat", "outcome": "ProviderUnavailable"}
+    )
+    gateway = gigachat_gateway(gigachat_fake)
+    gigachat_fake.control.fail_next(Fault.error(503))
+    await gateway.chat(TaskKind.PLANNING, [Message.user("Привет")])
+    assert sample("maestro_llm_fallbacks_total", {"task": "planning"}) == fallbacks + 1
+    assert (
+        sample(
+            "maestro_llm_attempts_total", {"provider": "gigachat", "outcome": "ProviderUnavailable"}
+        )
+        == failures + 1
+    )
+    assert sample("maestro_llm_breaker_state", {"provider": "gigachat"}) == 0
     await gateway.close()

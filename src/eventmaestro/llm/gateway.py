@@ -52,7 +52,7 @@ from eventmaestro.llm.privacy import (
 from eventmaestro.llm.providers.base import Provider
 from eventmaestro.llm.providers.factory import build_providers
 from eventmaestro.llm.providers.offline import OfflineProvider, offline_answer
-from eventmaestro.llm.router import NoTimeLeft, Router, Step
+from eventmaestro.llm.router import Router, Step, StepSkipped
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -189,7 +189,7 @@ class LLMGateway:
                 response = await self.router.run(
                     step, partial(step.provider.chat, step.model, sent), expires=expires
                 )
-            except (ProviderError, NoTimeLeft):
+            except (ProviderError, StepSkipped):
                 continue
             return privacy.restore(response).model_copy(update={"fallback": not step.first})
         raise AssertionError("every chain ends in offline, which cannot fail")  # pragma: no cover
@@ -278,7 +278,7 @@ class LLMGateway:
                         delta += restorer.flush()
                     text.append(delta)
                     yield chunk.model_copy(update={"delta": delta})
-            except NoTimeLeft:
+            except StepSkipped:
                 continue
             answered = ChatResponse(
                 content="".join(text),
@@ -317,7 +317,7 @@ class LLMGateway:
                 result = await self.router.run(
                     step, partial(step.provider.embed, step.model, sent), expires=expires
                 )
-            except (ProviderError, NoTimeLeft):
+            except (ProviderError, StepSkipped):
                 continue
             answered = ChatResponse(
                 content="",

@@ -41,8 +41,8 @@ class Step:
         return f"{self.provider.name}:{self.model}"
 
 
-class NoTimeLeft(Exception):
-    pass
+class StepSkipped(Exception):
+    """Move on to the next step: no time left for this one, or its breaker is open."""
 
 
 class Router:
@@ -89,7 +89,7 @@ class Router:
         *,
         expires: float,
     ) -> T:
-        """One chain step with its retries. Raises ProviderError (or NoTimeLeft) to move on."""
+        """One chain step with its retries. Raises ProviderError (or StepSkipped) to move on."""
         loop = asyncio.get_running_loop()
         if step.provider.name == "offline":
             return await call()
@@ -98,16 +98,16 @@ class Router:
         while True:
             left = expires - loop.time() - DEADLINE_RESERVE_SECONDS
             if left <= 0:
-                raise NoTimeLeft
+                raise StepSkipped
             if not breaker.allow():
                 LLM_ATTEMPTS.labels(step.provider.name, "breaker_open").inc()
-                raise NoTimeLeft
+                raise StepSkipped
             try:
                 async with asyncio.timeout(left):
                     result = await call()
             except TimeoutError:
                 self._failed(step, breaker, "timeout")
-                raise NoTimeLeft from None
+                raise StepSkipped from None
             except BadProviderRequest:
                 breaker.release()
                 LLM_ATTEMPTS.labels(step.provider.name, "rejected").inc()
@@ -149,7 +149,7 @@ class Router:
             return
         breaker = self.breakers[step.provider.name]
         if not breaker.allow():
-            raise NoTimeLeft
+            raise StepSkipped
         chunks = aiter(step.provider.stream(step.model, request))
         started = False
         try:
@@ -167,7 +167,7 @@ class Router:
         except (TimeoutError, ProviderError) as error:
             self._failed(step, breaker, type(error).__name__)
             if not started:
-                raise NoTimeLeft from error
+                raise StepSkipped from error
             reason = "deadline" if isinstance(error, TimeoutError) else "error"
             yield StreamChunk(finish_reason=reason)
         finally:
