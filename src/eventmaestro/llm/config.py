@@ -38,7 +38,7 @@ class ProviderConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Literal["gigachat", "openai", "yandex"]
-    base_url: str = ""
+    base_url: str = ""  # empty: the cloud's public URL; required for self-hosted models
     api_key: SecretStr | None = None
     credentials: SecretStr | None = None  # GigaChat authorization key (base64 id:secret)
     scope: Literal["GIGACHAT_API_PERS", "GIGACHAT_API_B2B", "GIGACHAT_API_CORP"] = (
@@ -68,10 +68,8 @@ class Limits(BaseModel):
 
 def _default_providers() -> dict[str, ProviderConfig]:
     return {
-        "gigachat": ProviderConfig(
-            kind="gigachat", base_url="https://gigachat.devices.sberbank.ru/api/v1"
-        ),
-        "yandex": ProviderConfig(kind="yandex", base_url="https://llm.api.cloud.yandex.net/v1"),
+        "gigachat": ProviderConfig(kind="gigachat"),
+        "yandex": ProviderConfig(kind="yandex"),
         "tpro": ProviderConfig(kind="openai"),
         "qwen": ProviderConfig(kind="openai"),
         "cotype": ProviderConfig(kind="openai"),

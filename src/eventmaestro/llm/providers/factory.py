@@ -8,6 +8,12 @@ from eventmaestro.llm.providers.gigachat import GigaChatProvider
 from eventmaestro.llm.providers.offline import OfflineProvider
 from eventmaestro.llm.providers.openai_compat import OpenAICompatibleProvider, YandexProvider
 
+# Where each cloud lives unless the settings say otherwise (self-hosted ones have no default).
+DEFAULT_URLS = {
+    "gigachat": "https://gigachat.devices.sberbank.ru/api/v1",
+    "yandex": "https://llm.api.cloud.yandex.net/v1",
+}
+
 
 def _secret(config: ProviderConfig) -> str | None:
     value = config.api_key or config.credentials
@@ -19,14 +25,14 @@ def build_provider(name: str, config: ProviderConfig, timeout: float) -> Provide
         return GigaChatProvider(
             credentials=_secret(config),
             scope=config.scope,
-            base_url=config.base_url,
+            base_url=config.base_url or DEFAULT_URLS["gigachat"],
             auth_url=config.auth_url,
             ca_bundle_file=config.ca_bundle_file,
             timeout=timeout,
         )
     if config.kind == "yandex":
         return YandexProvider(
-            base_url=config.base_url,
+            base_url=config.base_url or DEFAULT_URLS["yandex"],
             api_key=_secret(config),
             folder_id=config.folder_id,
             timeout=timeout,
