@@ -96,3 +96,18 @@ async def test_the_platform_gateway_books_usage_and_caches_in_the_platform_cache
     report = (await client.get("/api/v1/llm/usage?group_by=task", headers=bearer(token))).json()
     assert report["rows"][0]["calls"] == 2
     await gateway.close()
+
+
+async def test_monthly_rouble_limit_stops_calls(
+    client: httpx.AsyncClient, clean_platform: Platform
+) -> None:
+    token = (await register(client))["access_token"]
+    org = await _org_id(client, token)
+    llm = settings(
+        org_limits={org: Limits(monthly_roubles=Decimal("0.01"))},
+        prices={"offline:rules": Price(input=Decimal("1000"), output=Decimal("0"))},
+    )
+    gateway = LLMGateway(llm, usage=DatabaseUsageSink(clean_platform.sessionmaker, llm))
+    await gateway.chat(TaskKind.DIALOG, [Message.user("Один вопрос")], org_id=org)
+    with pytest.raises(LLMLimitExceededError, match="₽"):
+        await gateway.chat(TaskKind.DIALOG, [Message.user("Второй вопрос")], org_id=org)
