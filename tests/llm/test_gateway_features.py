@@ -127,3 +127,20 @@ async def test_prometheus_metrics_count_attempts_and_fallbacks(gigachat_fake: Ru
     )
     assert sample("maestro_llm_breaker_state", {"provider": "gigachat"}) == 0
     await gateway.close()
+
+
+async def test_an_invalid_structured_answer_is_not_served_from_the_cache(
+    openai_fake: RunningFake,
+) -> None:
+    from eventmaestro.kit.cache.memory import MemoryCache
+
+    gateway = LLMGateway(
+        settings(providers={"tpro": openai_config(openai_fake)}), cache=MemoryCache()
+    )
+    valid = Reply('{"intent": "faq", "confidence": 1.0}')
+    openai_fake.control.reply_next(Reply("broken"), valid, valid)
+    first = await gateway.structured(TaskKind.FINANCE, [Message.user("Вопрос")], Intent)
+    second = await gateway.structured(TaskKind.FINANCE, [Message.user("Вопрос")], Intent)
+    assert first == second == Intent(intent="faq", confidence=1.0)
+    assert len(openai_fake.control.calls("/chat/completions")) == 3
+    await gateway.close()

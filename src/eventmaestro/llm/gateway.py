@@ -219,6 +219,7 @@ class LLMGateway:
         try:
             return output.model_validate_json(response.content)
         except ValidationError as first_error:
+            await self._forget(request, org_id)  # never serve an invalid answer from the cache
             repair = request.with_messages(
                 (
                     *request.messages,
@@ -234,7 +235,7 @@ class LLMGateway:
         try:
             return output.model_validate_json(repaired.content)
         except ValidationError:
-            pass
+            await self._forget(repair, org_id)
         try:
             return output.model_validate_json(offline_answer(request))
         except ValidationError as exc:
@@ -357,6 +358,11 @@ class LLMGateway:
         if deadline is not None:
             seconds = min(seconds, (deadline - utcnow()).total_seconds())
         return loop.time() + seconds
+
+    async def _forget(self, request: ChatRequest, org_id: uuid.UUID | None) -> None:
+        key = self._cache_key(request, org_id)
+        if key is not None and self._cache is not None:
+            await self._cache.delete(key)
 
     def _cache_key(self, request: ChatRequest, org_id: uuid.UUID | None) -> str | None:
         if not request.deterministic or self.settings.cache_ttl_seconds == 0:
