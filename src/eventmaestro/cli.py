@@ -13,6 +13,7 @@ from rich.table import Table
 
 from eventmaestro import __version__
 from eventmaestro.kit.errors import MaestroError
+from eventmaestro.llm.cli import app as llm_app
 from eventmaestro.services import UnknownServiceError, parse_services
 from eventmaestro.settings import InsecureConfigurationError, Settings
 
@@ -26,6 +27,7 @@ users_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 orgs_app = typer.Typer(help="Manage organisations.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 app.add_typer(orgs_app, name="orgs")
+app.add_typer(llm_app, name="llm")
 
 console = Console()
 err = Console(stderr=True)

@@ -8,4 +8,5 @@ def import_all_models() -> None:
     import eventmaestro.agents.models
     import eventmaestro.agents.planning.models
     import eventmaestro.events.models
-    import eventmaestro.kit.outbox_models  # noqa: F401
+    import eventmaestro.kit.outbox_models
+    import eventmaestro.llm.models  # noqa: F401

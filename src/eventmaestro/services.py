@@ -12,10 +12,12 @@ from eventmaestro.accounts.endpoints import auth_router, keys_router, users_rout
 from eventmaestro.agents.planning.endpoints import router as planning_router
 from eventmaestro.agents.registry import all_agents
 from eventmaestro.events.endpoints import router as events_router
+from eventmaestro.llm.endpoints import router as llm_router
 
 SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "gateway": (auth_router, users_router, keys_router, events_router),
     "planning": (planning_router,),
+    "llm": (llm_router,),
 }
 
 
