@@ -364,7 +364,7 @@ class FinanceService:
             document_number=data.document_number,
             description=data.description,
             paid=data.paid,
-            created_by_id=principal.actor_id,
+            created_by_id=principal.user_id or principal.api_key_id,
         )
         await self.repo.add(expense)
         out = expense_out(expense)
