@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, status
+from fastapi import APIRouter, Depends, Response, status
 
 from eventmaestro.accounts.dependencies import CurrentPrincipal, WriterPrincipal
 from eventmaestro.agents.finance.schemas import (
@@ -22,7 +22,13 @@ from eventmaestro.agents.finance.schemas import (
     RoiOut,
     RoiRequest,
 )
-from eventmaestro.agents.finance.service import FinanceService, pricing
+from eventmaestro.agents.finance.service import (
+    ExportFormat,
+    FileOut,
+    FinanceService,
+    pricing,
+    pricing_chart,
+)
 from eventmaestro.kit.deps import SessionDep
 from eventmaestro.kit.pagination import Page, PageParams, page_params
 
@@ -103,3 +109,39 @@ async def budget_forecast(
     body: ForecastRequest, principal: CurrentPrincipal, service: FinanceDep
 ) -> ForecastOut:
     return await service.forecast(principal, body)
+
+
+def _download(file: FileOut) -> Response:
+    return Response(
+        file.content,
+        media_type=file.media_type,
+        headers={"Content-Disposition": f'attachment; filename="{file.filename}"'},
+    )
+
+
+@router.get("/events/{event_id}/budget/export", response_class=Response)
+async def export_budget(
+    event_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    service: FinanceDep,
+    format: ExportFormat = ExportFormat.XLSX,
+) -> Response:
+    """The estimate as XLSX (live formulas), CSV, or a PNG chart of the category breakdown."""
+    return _download(await service.export_budget(principal, event_id, format))
+
+
+@router.get("/budget-status/{event_id}/export", response_class=Response)
+async def export_status(
+    event_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    service: FinanceDep,
+    format: ExportFormat = ExportFormat.XLSX,
+) -> Response:
+    """Plan vs actual as XLSX (live variance formulas), CSV, or a PNG bar chart."""
+    return _download(await service.export_status(principal, event_id, format))
+
+
+@router.post("/pricing-optimization/chart", response_class=Response)
+async def pricing_optimization_chart(body: PricingRequest, principal: CurrentPrincipal) -> Response:
+    """The price → attendance → profit curve around the optimum, as PNG."""
+    return _download(pricing_chart(body))

@@ -10,10 +10,12 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from eventmaestro.agents.finance import charts, exports
 from eventmaestro.agents.finance import events as topics
 from eventmaestro.agents.finance.arithmetic import ZERO, kopecks, percent
 from eventmaestro.agents.finance.budgeting import Terms as CalcTerms
@@ -397,7 +399,7 @@ class FinanceService:
         expenses, _ = await self.repo.expenses(principal.org_id, event_id)
         report = compare(plan, _sum_by_category(expenses))
         paid = _sum_by_category(expenses, paid_only=True)
-        total_paid = sum(paid.values(), ZERO)
+        total_paid = kopecks(sum(paid.values(), ZERO))
         return BudgetStatusOut(
             event_id=event_id,
             plan=report.plan,
@@ -413,7 +415,7 @@ class FinanceService:
                     category=row.category,
                     plan=row.plan,
                     actual=row.actual,
-                    paid=paid.get(row.category, ZERO),
+                    paid=kopecks(paid.get(row.category, ZERO)),
                     variance=row.variance,
                     variance_percent=row.variance_percent,
                     status=row.status,
@@ -485,6 +487,34 @@ class FinanceService:
                 f"+{result.upside_percent} %"
             ),
         )
+
+    async def export_budget(
+        self, principal: Principal, event_id: uuid.UUID, fmt: ExportFormat
+    ) -> FileOut:
+        event = await self.events.get(principal, event_id)
+        budget = await self.get_budget(principal, event_id)
+        title = f"Смета: {event.name}"
+        match fmt:
+            case ExportFormat.XLSX:
+                return _file(exports.estimate_xlsx(budget, title), fmt, "estimate")
+            case ExportFormat.CSV:
+                return _file(exports.estimate_csv(budget), fmt, "estimate")
+            case ExportFormat.PNG:
+                return _file(charts.category_breakdown(budget, title), fmt, "estimate")
+
+    async def export_status(
+        self, principal: Principal, event_id: uuid.UUID, fmt: ExportFormat
+    ) -> FileOut:
+        event = await self.events.get(principal, event_id)
+        status = await self.budget_status(principal, event_id)
+        title = f"План-факт: {event.name}"
+        match fmt:
+            case ExportFormat.XLSX:
+                return _file(exports.status_xlsx(status, title), fmt, "plan-vs-actual")
+            case ExportFormat.CSV:
+                return _file(exports.status_csv(status), fmt, "plan-vs-actual")
+            case ExportFormat.PNG:
+                return _file(charts.plan_vs_actual(status, title), fmt, "plan-vs-actual")
 
     def _request(self, event: EventOut, data: BudgetCreate) -> EstimateRequest:
         guests = data.guests or event.guests_count
@@ -613,6 +643,36 @@ class FinanceService:
                 },
                 org_id=org_id,
             )
+
+
+class ExportFormat(StrEnum):
+    XLSX = "xlsx"
+    CSV = "csv"
+    PNG = "png"
+
+
+@dataclass(frozen=True, slots=True)
+class FileOut:
+    content: bytes
+    media_type: str
+    filename: str
+
+
+MEDIA_TYPES = {
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportFormat.CSV: "text/csv; charset=utf-8",
+    ExportFormat.PNG: "image/png",
+}
+
+
+def _file(content: bytes | str, fmt: ExportFormat, stem: str) -> FileOut:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    return FileOut(data, MEDIA_TYPES[fmt], f"{stem}.{fmt.value}")
+
+
+def pricing_chart(data: PricingRequest) -> FileOut:
+    result = pricing(data)
+    return _file(charts.price_curve(result, "Цена → гости → прибыль"), ExportFormat.PNG, "pricing")
 
 
 def roi_analysis(data: RoiRequest, costs: Decimal, attendees: int | None) -> RoiOut:
