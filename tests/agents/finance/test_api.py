@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -230,3 +232,38 @@ async def test_other_tenant_gets_404(client: httpx.AsyncClient) -> None:
     ]:
         response = await client.request(method, path, json=body, headers=bearer(other))
         assert response.status_code == 404, (method, path, response.text)
+
+
+async def test_payment_schedule_flags_overdue_deposits(client: httpx.AsyncClient) -> None:
+    today = datetime.now(ZoneInfo("Europe/Moscow")).date()
+    token, event_id = await _setup(client, date=str(today + timedelta(days=10)))
+    response = await client.post(
+        f"/api/v1/finance/events/{event_id}/payment-schedule",
+        json={
+            "vendors": [
+                {
+                    "vendor": "Корстон",
+                    "category": "venue",
+                    "amount": {"amount": "300000"},
+                    "deposit_percent": "50",
+                    "deposit_days_before": 30,
+                    "balance_days_before": 3,
+                }
+            ],
+            "period": "week",
+        },
+        headers=bearer(token),
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert [p["overdue"] for p in body["payments"]] == [True, False]
+    assert body["overdue_amount"] == "150000.00"
+    assert body["cash_flow"][-1]["cumulative"] == "300000.00"
+    undated = await create_event(client, token, date=None)
+    missing = await client.post(
+        f"/api/v1/finance/events/{undated['id']}/payment-schedule",
+        json={"vendors": [{"vendor": "x", "category": "venue", "amount": {"amount": "1"}}]},
+        headers=bearer(token),
+    )
+    assert missing.status_code == 422
+    assert "no date" in missing.json()["detail"]

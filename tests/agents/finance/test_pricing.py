@@ -13,6 +13,7 @@ from eventmaestro.agents.finance.pricing import (
     calibrate_linear,
     exact_profit,
     optimise,
+    tier_structure,
 )
 
 
@@ -125,3 +126,13 @@ def test_bad_inputs():
         optimise(LinearDemand(Decimal(10), Decimal(1)), Costs(Decimal(0), Decimal(0), 0))
     with pytest.raises(PricingInputError, match="per-attendee"):
         optimise(LinearDemand(Decimal(10), Decimal(1)), Costs(Decimal(0), Decimal(20), 10))
+
+
+def test_tier_structure_around_the_optimum():
+    demand = LinearDemand(Decimal(400), Decimal("0.03"))
+    result = optimise(demand, Costs(Decimal(500_000), Decimal(1500), 500))
+    early, standard, late = tier_structure(result.optimum)
+    assert early.price == Decimal(5900)  # 7416.67 × 0.8 = 5933.34, down to 100 ₽
+    assert standard.price == result.optimum.price
+    assert late.price == Decimal(8600)  # 7416.67 × 1.15 = 8529.17, up to 100 ₽
+    assert early.seats + standard.seats + late.seats == int(result.optimum.attendance)

@@ -10,6 +10,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from eventmaestro.agents.finance.reference import load_reference
 from eventmaestro.agents.finance.schemas import BudgetStatusOut, EstimateOut, PricingOut
 
 COLOURS = [
@@ -56,7 +57,8 @@ def category_breakdown(estimate: EstimateOut, title: str) -> bytes:
     rows = sorted(estimate.allocation, key=lambda a: a.with_vat)
     figure, axes = _figure()
     values = [float(a.with_vat) for a in rows]
-    bars = axes.barh([a.category for a in rows], values, color=COLOURS[0])
+    labels = [load_reference().label(a.category) for a in rows]
+    bars = axes.barh(labels, values, color=COLOURS[0])
     for bar, allocation in zip(bars, rows, strict=True):
         axes.annotate(
             f" {allocation.share_percent} %",
@@ -73,7 +75,7 @@ def category_breakdown(estimate: EstimateOut, title: str) -> bytes:
 
 def plan_vs_actual(status: BudgetStatusOut, title: str) -> bytes:
     figure, axes = _figure()
-    names = [row.category for row in status.categories]
+    names = [load_reference().label(row.category) for row in status.categories]
     positions = range(len(names))
     width = 0.4
     axes.bar(

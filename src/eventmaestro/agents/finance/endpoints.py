@@ -17,6 +17,8 @@ from eventmaestro.agents.finance.schemas import (
     ExpenseOut,
     ForecastOut,
     ForecastRequest,
+    PaymentScheduleOut,
+    PaymentScheduleRequest,
     PricingOut,
     PricingRequest,
     RoiOut,
@@ -97,6 +99,18 @@ async def roi_analysis(
     event_id: uuid.UUID, body: RoiRequest, principal: CurrentPrincipal, service: FinanceDep
 ) -> RoiOut:
     return await service.roi(principal, event_id, body)
+
+
+@router.post("/events/{event_id}/payment-schedule")
+async def payment_schedule(
+    event_id: uuid.UUID,
+    body: PaymentScheduleRequest,
+    principal: CurrentPrincipal,
+    service: FinanceDep,
+) -> PaymentScheduleOut:
+    """Deposits and balances from each vendor's terms, cash flow by week or month, and what
+    is overdue today in the event's time zone."""
+    return await service.payment_schedule(principal, event_id, body)
 
 
 @router.post("/pricing-optimization")

@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from eventmaestro.agents.finance.reference import load_reference
 from eventmaestro.agents.finance.schemas import BudgetStatusOut, EstimateOut
 
 RUB = '#,##0.00 "₽"'
@@ -32,6 +33,10 @@ STATUS_RU = {
     "over": "перерасход",
     "unplanned": "вне плана",
 }
+
+
+def _label(category: str) -> str:
+    return load_reference().label(category)
 
 
 def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
@@ -69,7 +74,7 @@ def estimate_xlsx(estimate: EstimateOut, title: str) -> bytes:
         row = sheet.max_row + 1
         sheet.append(
             [
-                line.category,
+                _label(line.category),
                 line.description,
                 line.quantity,
                 line.unit,
@@ -116,7 +121,7 @@ def estimate_xlsx(estimate: EstimateOut, title: str) -> bytes:
     for allocation in estimate.allocation:
         caps.append(
             [
-                allocation.category,
+                _label(allocation.category),
                 allocation.amount,
                 allocation.with_vat,
                 allocation.share_percent / 100,
@@ -146,7 +151,7 @@ def status_xlsx(status: BudgetStatusOut, title: str) -> bytes:
         row = sheet.max_row + 1
         sheet.append(
             [
-                row_data.category,
+                _label(row_data.category),
                 row_data.plan,
                 row_data.actual,
                 row_data.paid,

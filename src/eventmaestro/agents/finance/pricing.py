@@ -203,3 +203,33 @@ def _least_squares(points: Sequence[tuple[Decimal, Decimal]]) -> tuple[Decimal, 
     sxx = sum(((x - mean_x) ** 2 for x, _ in points), ZERO)
     slope = sxy / sxx
     return slope, mean_y - slope * mean_x
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    name: str
+    price: Decimal
+    seats: int
+
+
+# Convention, not a model output: an early-bird tier 20 % below the optimum for the first
+# fifth of the expected audience (it buys early sales and cash for deposits) and a late tier
+# 15 % above it for the last tenth, prices rounded to 100 ₽ as tickets are sold.
+EARLY_DISCOUNT, EARLY_SHARE = Decimal("0.8"), Decimal("0.2")
+LATE_MARKUP, LATE_SHARE = Decimal("1.15"), Decimal("0.1")
+HUNDRED_ROUBLES = Decimal(100)
+
+
+def tier_structure(optimum: PricePoint) -> tuple[Tier, ...]:
+    seats = int(optimum.attendance)
+    early = int(seats * EARLY_SHARE)
+    late = int(seats * LATE_SHARE)
+    return (
+        Tier("early_bird", _to_hundreds(optimum.price * EARLY_DISCOUNT, ROUND_FLOOR), early),
+        Tier("standard", optimum.price, seats - early - late),
+        Tier("late", _to_hundreds(optimum.price * LATE_MARKUP, ROUND_CEILING), late),
+    )
+
+
+def _to_hundreds(price: Decimal, rounding: str) -> Decimal:
+    return (price / HUNDRED_ROUBLES).quantize(Decimal(1), rounding=rounding) * HUNDRED_ROUBLES

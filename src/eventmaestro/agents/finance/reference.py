@@ -73,6 +73,7 @@ class Reference(BaseModel):
     prices_include_vat: bool
     vat_rate_percent: Decimal
     tiers: dict[CityTier, dict[str, str]]
+    category_labels: dict[str, dict[str, str]]
     million_plus_cities: tuple[tuple[str, ...], ...]
     tier_factors: dict[str, dict[CityTier, Decimal]]
     profiles: dict[str, Profile]
@@ -85,6 +86,10 @@ class Reference(BaseModel):
             if event_type in profile.event_types:
                 return name
         return "business"
+
+    def label(self, category: str, locale: str = "ru") -> str:
+        """A user's own category (e.g. «цветы») is shown as they wrote it."""
+        return self.category_labels.get(category, {}).get(locale, category)
 
     def factor(self, category: str, tier: CityTier) -> Decimal:
         return self.tier_factors.get(category, self.tier_factors["default"])[tier]

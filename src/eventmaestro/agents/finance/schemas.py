@@ -273,6 +273,12 @@ class PricePointOut(BaseModel):
     profit: Decimal
 
 
+class TierOut(BaseModel):
+    name: str
+    price: Decimal
+    seats: int
+
+
 class PricingOut(BaseModel):
     currency: Literal["RUB"] = "RUB"
     model: Literal["linear", "elastic"]
@@ -282,6 +288,10 @@ class PricingOut(BaseModel):
     capacity_binds: bool
     capped: bool
     sensitivity: list[PricePointOut]
+    tiers: list[TierOut] = Field(
+        description="Suggested early-bird / standard / late tiers (a convention around the "
+        "optimum: −20 % for the first 20 % of seats, +15 % for the last 10 %)"
+    )
     explanation: str
 
 
@@ -317,3 +327,47 @@ class ForecastOut(BaseModel):
     variance_percent: Decimal
     categories: list[CategoryForecastOut]
     method: str
+
+
+class VendorTermsIn(_In):
+    vendor: Name
+    category: Category
+    amount: Money
+    deposit_percent: Percent = Decimal("50.00")
+    deposit_days_before: Annotated[int, Field(ge=-365, le=730)] = 30
+    balance_days_before: Annotated[int, Field(ge=-365, le=730)] = 3
+    paid: Price = Decimal(0)
+    signed_on: dt.date | None = None
+
+
+class PaymentScheduleRequest(_In):
+    vendors: list[VendorTermsIn] = Field(min_length=1, max_length=200)
+    period: Literal["week", "month"] = "month"
+
+
+class PaymentOut(BaseModel):
+    vendor: str
+    category: str
+    kind: Literal["deposit", "balance"]
+    due: dt.date
+    amount: Decimal
+    outstanding: Decimal
+    overdue: bool
+
+
+class CashFlowOut(BaseModel):
+    period_start: dt.date
+    amount: Decimal
+    cumulative: Decimal
+
+
+class PaymentScheduleOut(BaseModel):
+    event_id: uuid.UUID
+    event_date: dt.date
+    today: dt.date
+    currency: Literal["RUB"] = "RUB"
+    total: Decimal
+    outstanding: Decimal
+    overdue_amount: Decimal
+    payments: list[PaymentOut]
+    cash_flow: list[CashFlowOut]

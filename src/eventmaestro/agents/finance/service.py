@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,6 +25,14 @@ from eventmaestro.agents.finance.estimate import Estimate, LineItem, VatPolicy, 
 from eventmaestro.agents.finance.fitting import Fit
 from eventmaestro.agents.finance.forecast import forecast
 from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
+from eventmaestro.agents.finance.payments import (
+    PaymentTermsError,
+    Period,
+    VendorTerms,
+    cash_flow,
+    overdue,
+    schedule,
+)
 from eventmaestro.agents.finance.pricing import (
     Costs,
     Demand,
@@ -34,6 +43,7 @@ from eventmaestro.agents.finance.pricing import (
     calibrate_elastic,
     calibrate_linear,
     optimise,
+    tier_structure,
 )
 from eventmaestro.agents.finance.reference import (
     SCENARIO_LEVEL,
@@ -57,6 +67,7 @@ from eventmaestro.agents.finance.schemas import (
     BudgetOut,
     BudgetStatusOut,
     BudgetUpdate,
+    CashFlowOut,
     CategoryAllocation,
     CategoryForecastOut,
     CategoryStatus,
@@ -68,18 +79,23 @@ from eventmaestro.agents.finance.schemas import (
     ForecastOut,
     ForecastRequest,
     LineOut,
+    PaymentOut,
+    PaymentScheduleOut,
+    PaymentScheduleRequest,
     PricePointOut,
     PricingOut,
     PricingRequest,
     RoiOut,
     RoiRequest,
     Terms,
+    TierOut,
     Totals,
 )
 from eventmaestro.agents.finance.variance import VarianceReport, compare
 from eventmaestro.events.schemas import EventOut
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
+from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.errors import ConflictError, NotFoundError, UnprocessableError
 from eventmaestro.kit.money import Currency, Money
 from eventmaestro.kit.outbox import add_event
@@ -516,6 +532,56 @@ class FinanceService:
             case ExportFormat.PNG:
                 return _file(charts.plan_vs_actual(status, title), fmt, "plan-vs-actual")
 
+    async def payment_schedule(
+        self, principal: Principal, event_id: uuid.UUID, data: PaymentScheduleRequest
+    ) -> PaymentScheduleOut:
+        event = await self.events.get(principal, event_id)
+        if event.date is None:
+            raise UnprocessableError("The event has no date; payments are due relative to it")
+        today = utcnow().astimezone(ZoneInfo(event.timezone)).date()
+        terms = [
+            VendorTerms(
+                vendor=v.vendor,
+                category=v.category,
+                amount=require_roubles(v.amount, f"{v.vendor}: the contract"),
+                deposit_percent=v.deposit_percent,
+                deposit_days_before=v.deposit_days_before,
+                balance_days_before=v.balance_days_before,
+                paid=v.paid,
+                signed_on=v.signed_on,
+            )
+            for v in data.vendors
+        ]
+        try:
+            payments = schedule(terms, event.date)
+        except PaymentTermsError as error:
+            raise UnprocessableError(str(error)) from error
+        late = {id(p) for p in overdue(payments, today)}
+        return PaymentScheduleOut(
+            event_id=event_id,
+            event_date=event.date,
+            today=today,
+            total=sum((p.amount for p in payments), ZERO),
+            outstanding=sum((p.outstanding for p in payments), ZERO),
+            overdue_amount=sum((p.outstanding for p in payments if id(p) in late), ZERO),
+            payments=[
+                PaymentOut(
+                    vendor=p.vendor,
+                    category=p.category,
+                    kind="deposit" if p.kind == "deposit" else "balance",
+                    due=p.due,
+                    amount=p.amount,
+                    outstanding=p.outstanding,
+                    overdue=id(p) in late,
+                )
+                for p in payments
+            ],
+            cash_flow=[
+                CashFlowOut(period_start=r.period_start, amount=r.amount, cumulative=r.cumulative)
+                for r in cash_flow(payments, Period(data.period))
+            ],
+        )
+
     def _request(self, event: EventOut, data: BudgetCreate) -> EstimateRequest:
         guests = data.guests or event.guests_count
         if guests is None:
@@ -766,6 +832,10 @@ def pricing(data: PricingRequest) -> PricingOut:
         capacity_binds=result.capacity_binds,
         capped=result.capped,
         sensitivity=[_point(p) for p in result.sensitivity],
+        tiers=[
+            TierOut(name=t.name, price=t.price, seats=t.seats)
+            for t in tier_structure(result.optimum)
+        ],
         explanation=why,
     )
 
