@@ -267,3 +267,40 @@ async def test_payment_schedule_flags_overdue_deposits(client: httpx.AsyncClient
     )
     assert missing.status_code == 422
     assert "no date" in missing.json()["detail"]
+
+
+async def test_extreme_but_valid_sizes_are_answered(client: httpx.AsyncClient) -> None:
+    token, event_id = await _setup(client, budget=None)
+    url = f"/api/v1/finance/events/{event_id}/budget"
+    huge = await client.post(
+        url,
+        json={"guests": 1_000_000, "days": 60, "hours": 24, "scenario": "premium"},
+        headers=bearer(token),
+    )
+    assert huge.status_code == 201, huge.text
+    too_big = await client.put(
+        url,
+        json={
+            "lines": [
+                {
+                    "category": "venue",
+                    "quantity": "99999999999",
+                    "unit": "x",
+                    "unit_price": "999999999999.99",
+                }
+            ]
+        },
+        headers=bearer(token),
+    )
+    assert too_big.status_code == 422
+    assert "must not exceed" in too_big.text
+    control = await client.put(
+        url,
+        json={
+            "lines": [
+                {"category": "venue", "quantity": "1", "unit": "a\x00b", "unit_price": "1"}
+            ]
+        },
+        headers=bearer(token),
+    )
+    assert control.status_code == 422

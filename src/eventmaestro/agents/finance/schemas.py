@@ -8,12 +8,19 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from eventmaestro.agents.finance.reference import CityTier, Scenario
 from eventmaestro.agents.finance.variance import VarianceStatus
 from eventmaestro.kit.money import Money
-from eventmaestro.kit.types import Name, ShortText
+from eventmaestro.kit.types import CleanStr, Name, ShortText
 
 Category = Annotated[
     str,
@@ -21,7 +28,11 @@ Category = Annotated[
         strip_whitespace=True, to_lower=True, min_length=1, max_length=60, pattern=r"^[\w\- ]+$"
     ),
 ]
-NonNegative = Annotated[Decimal, Field(ge=0, max_digits=16, decimal_places=4, allow_inf_nan=False)]
+MAX_AMOUNT = Decimal("999999999999.99")
+# Sized to the NUMERIC columns, so an oversized number is a 422 here, not a database error.
+Quantity = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=3, allow_inf_nan=False)]
+Label = Annotated[CleanStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+DocumentNumber = Annotated[CleanStr, StringConstraints(strip_whitespace=True, max_length=100)]
 Price = Annotated[Decimal, Field(ge=0, max_digits=14, decimal_places=2, allow_inf_nan=False)]
 
 
@@ -67,10 +78,16 @@ class BudgetCreate(Terms):
 class LineIn(_In):
     category: Category
     description: ShortText = ""
-    quantity: NonNegative
-    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    quantity: Quantity
+    unit: Label
     unit_price: Price
     optional: bool = False
+
+    @model_validator(mode="after")
+    def _amount_fits(self) -> LineIn:
+        if self.quantity * self.unit_price > MAX_AMOUNT:
+            raise ValueError(f"quantity × unit_price must not exceed {MAX_AMOUNT}")
+        return self
 
 
 class BudgetUpdate(Terms):
@@ -150,9 +167,7 @@ class ExpenseCreate(_In):
     amount: Money
     date: dt.date
     vendor: ShortText | None = None
-    document_number: (
-        Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)] | None
-    ) = None
+    document_number: DocumentNumber | None = None
     description: ShortText | None = None
     paid: bool = False
 

@@ -556,6 +556,8 @@ class FinanceService:
             payments = schedule(terms, event.date)
         except PaymentTermsError as error:
             raise UnprocessableError(str(error)) from error
+        except OverflowError as error:
+            raise UnprocessableError("A payment would fall outside the calendar") from error
         late = {id(p) for p in overdue(payments, today)}
         return PaymentScheduleOut(
             event_id=event_id,
@@ -814,6 +816,11 @@ def pricing(data: PricingRequest) -> PricingOut:
         )
     except PricingInputError as error:
         raise UnprocessableError(str(error)) from error
+    except ArithmeticError as error:
+        # Decimal overflow from parameters no market has (a price of 10^30 ₽, say).
+        raise UnprocessableError(
+            "These demand parameters give prices or attendance out of any sensible range"
+        ) from error
     if isinstance(demand, LinearDemand):
         parameters = {"intercept": demand.intercept, "slope": demand.slope}
         why = "p* = (a / b + c) / 2 for q = a − b·p"
