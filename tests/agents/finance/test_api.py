@@ -297,9 +297,7 @@ async def test_extreme_but_valid_sizes_are_answered(client: httpx.AsyncClient) -
     control = await client.put(
         url,
         json={
-            "lines": [
-                {"category": "venue", "quantity": "1", "unit": "a\x00b", "unit_price": "1"}
-            ]
+            "lines": [{"category": "venue", "quantity": "1", "unit": "a\x00b", "unit_price": "1"}]
         },
         headers=bearer(token),
     )

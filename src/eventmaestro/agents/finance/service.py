@@ -833,9 +833,9 @@ def pricing(data: PricingRequest) -> PricingOut:
         why = "capped at the price ceiling you gave"
     return PricingOut(
         model=data.model,
-        parameters={k: v.quantize(Decimal("0.000001")) for k, v in parameters.items()},
+        parameters={k: _significant(v) for k, v in parameters.items()},
         optimum=_point(result.optimum),
-        exact_price=result.exact_price.quantize(Decimal("0.000001")),
+        exact_price=_significant(result.exact_price),
         capacity_binds=result.capacity_binds,
         capped=result.capped,
         sensitivity=[_point(p) for p in result.sensitivity],
@@ -845,6 +845,11 @@ def pricing(data: PricingRequest) -> PricingOut:
         ],
         explanation=why,
     )
+
+
+def _significant(value: Decimal) -> Decimal:
+    """Model parameters to 12 significant digits: a fitted scale can be 10^200 or 10^-9."""
+    return Decimal(f"{value:.12g}")
 
 
 def _point(point: PricePoint) -> PricePointOut:
