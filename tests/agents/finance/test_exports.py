@@ -12,9 +12,10 @@ import httpx
 from openpyxl import load_workbook
 
 from eventmaestro.agents.finance import charts, exports
+from eventmaestro.agents.finance.analysis import pricing
+from eventmaestro.agents.finance.estimating import EstimateRequest, estimate
 from eventmaestro.agents.finance.reference import Scenario
 from eventmaestro.agents.finance.schemas import PricingRequest, Terms
-from eventmaestro.agents.finance.service import EstimateRequest, estimate, pricing
 from tests.agents.finance.test_variance import SEED_ACTUAL, SEED_PLAN
 from tests.api.helpers import bearer, create_event, register
 

@@ -13,6 +13,8 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventmaestro.agents.base import Agent, RunContext, SkillOutcome
+from eventmaestro.agents.finance.analysis import pricing, roi_analysis
+from eventmaestro.agents.finance.estimating import EstimateRequest, estimate, require_roubles
 from eventmaestro.agents.finance.reference import CityTier, Scenario
 from eventmaestro.agents.finance.schemas import (
     BudgetStatusOut,
@@ -28,14 +30,7 @@ from eventmaestro.agents.finance.schemas import (
     RoiRequest,
     Terms,
 )
-from eventmaestro.agents.finance.service import (
-    EstimateRequest,
-    FinanceService,
-    estimate,
-    pricing,
-    require_roubles,
-    roi_analysis,
-)
+from eventmaestro.agents.finance.service import FinanceService
 from eventmaestro.events.schemas import EventFormat, EventType
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.money import Money

@@ -8,6 +8,8 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response, status
 
 from eventmaestro.accounts.dependencies import CurrentPrincipal, WriterPrincipal
+from eventmaestro.agents.finance.analysis import pricing
+from eventmaestro.agents.finance.files import ExportFormat, FileOut, pricing_chart
 from eventmaestro.agents.finance.schemas import (
     BudgetCreate,
     BudgetOut,
@@ -24,13 +26,7 @@ from eventmaestro.agents.finance.schemas import (
     RoiOut,
     RoiRequest,
 )
-from eventmaestro.agents.finance.service import (
-    ExportFormat,
-    FileOut,
-    FinanceService,
-    pricing,
-    pricing_chart,
-)
+from eventmaestro.agents.finance.service import FinanceService
 from eventmaestro.kit.deps import SessionDep
 from eventmaestro.kit.pagination import Page, PageParams, page_params
 

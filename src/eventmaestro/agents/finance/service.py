@@ -1,4 +1,5 @@
-"""Finance rules: estimates stored per event, expenses against them, ROI, pricing, forecast.
+"""Finance rules on stored data: budgets per event, expenses against them, plan vs actual,
+forecast, payment schedule, exports.
 
 Services flush, never commit: the request boundary (or the agent runtime) owns the unit of
 work, so a budget and the domain events it raises are committed together or not at all.
@@ -8,9 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
-from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,11 +17,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventmaestro.agents.finance import charts, exports
 from eventmaestro.agents.finance import events as topics
-from eventmaestro.agents.finance.arithmetic import ZERO, kopecks, percent
-from eventmaestro.agents.finance.budgeting import Terms as CalcTerms
-from eventmaestro.agents.finance.budgeting import estimate_at, fit, scenarios
+from eventmaestro.agents.finance.analysis import roi_analysis
+from eventmaestro.agents.finance.arithmetic import ZERO, kopecks
 from eventmaestro.agents.finance.estimate import Estimate, LineItem, VatPolicy, build_estimate
-from eventmaestro.agents.finance.fitting import Fit
+from eventmaestro.agents.finance.estimating import (
+    EstimateRequest,
+    allocation_out,
+    estimate,
+    line_out,
+    require_roubles,
+    totals_out,
+)
+from eventmaestro.agents.finance.files import ExportFormat, FileOut, as_file
 from eventmaestro.agents.finance.forecast import forecast
 from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
 from eventmaestro.agents.finance.payments import (
@@ -33,63 +39,26 @@ from eventmaestro.agents.finance.payments import (
     overdue,
     schedule,
 )
-from eventmaestro.agents.finance.pricing import (
-    Costs,
-    Demand,
-    ElasticDemand,
-    LinearDemand,
-    PricePoint,
-    PricingInputError,
-    calibrate_elastic,
-    calibrate_linear,
-    optimise,
-    tier_structure,
-)
-from eventmaestro.agents.finance.reference import (
-    SCENARIO_LEVEL,
-    CityTier,
-    Drivers,
-    Scenario,
-    load_reference,
-)
 from eventmaestro.agents.finance.repository import FinanceRepository
-from eventmaestro.agents.finance.roi import (
-    BusinessValueInput,
-    RevenueStream,
-    RoiInput,
-    RoiInputError,
-    TicketTier,
-    analyse,
-    analyse_business_value,
-)
 from eventmaestro.agents.finance.schemas import (
     BudgetCreate,
     BudgetOut,
     BudgetStatusOut,
     BudgetUpdate,
     CashFlowOut,
-    CategoryAllocation,
     CategoryForecastOut,
     CategoryStatus,
     EstimateDrivers,
-    EstimateOut,
     ExpenseCreate,
     ExpenseOut,
     FitOut,
     ForecastOut,
     ForecastRequest,
-    LineOut,
     PaymentOut,
     PaymentScheduleOut,
     PaymentScheduleRequest,
-    PricePointOut,
-    PricingOut,
-    PricingRequest,
     RoiOut,
     RoiRequest,
-    Terms,
-    TierOut,
-    Totals,
 )
 from eventmaestro.agents.finance.variance import VarianceReport, compare
 from eventmaestro.events.schemas import EventOut
@@ -99,168 +68,6 @@ from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.errors import ConflictError, NotFoundError, UnprocessableError
 from eventmaestro.kit.money import Currency, Money
 from eventmaestro.kit.outbox import add_event
-
-# Assumed price elasticity of attendance when no sales history is given: business audiences
-# are paid for by employers and react less to price than festival-goers buying their own.
-DEFAULT_ELASTICITY = {
-    "business": Decimal("1.6"),
-    "online": Decimal("1.4"),
-    "corporate": Decimal("1.5"),
-    "private": Decimal("1.5"),
-    "mass": Decimal("2.2"),
-}
-DEFAULT_DAYS = 1
-
-
-def require_roubles(money: Money, what: str) -> Decimal:
-    """The cost reference and every plan are in roubles; converting would need a dated rate
-    we do not have, so other currencies are refused rather than silently mixed."""
-    if money.currency is not Currency.RUB:
-        raise UnprocessableError(f"{what} must be in RUB; {money.currency} is not supported yet")
-    return money.amount
-
-
-@dataclass(frozen=True, slots=True)
-class EstimateRequest:
-    """Everything an estimate needs, independent of where it came from (API or a skill)."""
-
-    event_type: str
-    event_format: str
-    guests: int
-    city: str | None
-    city_tier: CityTier | None
-    hours: int | None
-    days: int | None
-    target: Decimal | None
-    scenario: Scenario
-    terms: Terms
-
-
-def estimate(request: EstimateRequest) -> tuple[EstimateOut, Estimate]:
-    reference = load_reference()
-    assumptions = [
-        f"Cost reference {reference.version}: 2026 prices net of VAT; each figure states its "
-        "basis in the reference file.",
-        f"VAT {request.terms.vat_rate_percent} % "
-        + (
-            "is included in the unit prices."
-            if request.terms.prices_include_vat
-            else "is added on top of the unit prices."
-        ),
-        f"Contingency reserve {request.terms.contingency_percent} % of the subtotal.",
-    ]
-    tier = request.city_tier or reference.tier_of(request.city)
-    if tier is None:
-        tier = CityTier.MOSCOW
-        assumptions.append("No city given: Moscow prices assumed (the highest tier).")
-    profile = reference.profiles[reference.profile_for(request.event_type, request.event_format)]
-    drivers = Drivers(
-        guests=request.guests,
-        hours=request.hours or profile.hours,
-        days=request.days or DEFAULT_DAYS,
-        tier=tier,
-        event_type=request.event_type,
-        event_format=request.event_format,
-    )
-    calc_terms = CalcTerms(
-        VatPolicy(request.terms.vat_rate_percent, request.terms.prices_include_vat),
-        request.terms.contingency_percent,
-    )
-    by_scenario = scenarios(reference, drivers, calc_terms)
-    fitted: Fit | None = None
-    if request.target is not None:
-        fitted = fit(reference, drivers, calc_terms, request.target)
-        chosen = fitted.estimate
-        if fitted.level < SCENARIO_LEVEL[request.scenario] or not fitted.fits:
-            label = "fitted"
-        else:
-            chosen = by_scenario[request.scenario]
-            label = request.scenario.value
-            if chosen.total > request.target:
-                chosen, label = fitted.estimate, "fitted"
-    else:
-        chosen, label = (
-            estimate_at(reference, drivers, calc_terms, SCENARIO_LEVEL[request.scenario]),
-            request.scenario.value,
-        )
-    out = EstimateOut(
-        reference_version=reference.version,
-        scenario=label,
-        drivers=EstimateDrivers(
-            event_type=request.event_type,
-            format=request.event_format,
-            guests=drivers.guests,
-            hours=drivers.hours,
-            days=drivers.days,
-            city_tier=tier,
-        ),
-        lines=[line_out(line) for line in chosen.lines],
-        totals=totals_out(chosen),
-        allocation=allocation_out(chosen),
-        scenarios={name.value: e.total for name, e in by_scenario.items()},
-        fit=fit_out(fitted, request.target) if fitted and request.target is not None else None,
-        assumptions=assumptions,
-    )
-    return out, chosen
-
-
-def line_out(line: LineItem) -> LineOut:
-    return LineOut(
-        category=line.category,
-        description=line.description,
-        quantity=line.quantity,
-        unit=line.unit,
-        unit_price=line.unit_price,
-        amount=line.amount,
-        optional=line.optional,
-    )
-
-
-def totals_out(e: Estimate) -> Totals:
-    return Totals(
-        subtotal=e.subtotal,
-        contingency_percent=e.contingency_rate,
-        contingency=e.contingency,
-        net=e.net,
-        vat_rate_percent=e.vat_rate,
-        vat=e.vat,
-        total=e.total,
-        prices_include_vat=e.prices_include_vat,
-    )
-
-
-def allocation_out(e: Estimate) -> list[CategoryAllocation]:
-    return [
-        CategoryAllocation(
-            category=c.category,
-            amount=c.amount,
-            with_vat=c.with_vat,
-            share_percent=percent(c.with_vat, e.total),
-        )
-        for c in e.categories
-    ]
-
-
-def fit_out(fitted: Fit, target: Decimal) -> FitOut:
-    if fitted.fits:
-        explanation = f"Fits {target} ₽ at price level {fitted.level} (0 economy … 1 premium)"
-        if fitted.dropped:
-            explanation += f" after dropping optional categories: {', '.join(fitted.dropped)}"
-    else:
-        names = ", ".join(f"{line.category} {line.amount} ₽" for line in fitted.drivers)
-        explanation = (
-            f"Even the minimum ({fitted.estimate.total} ₽ at economy prices without optional "
-            f"categories) exceeds the target by {fitted.shortfall} ₽; largest lines: {names}"
-        )
-    return FitOut(
-        target=target,
-        fits=fitted.fits,
-        level=fitted.level,
-        dropped=list(fitted.dropped),
-        shortfall=fitted.shortfall,
-        shortfall_drivers=[line_out(line) for line in fitted.drivers],
-        explanation=explanation,
-    )
 
 
 def expense_out(expense: Expense) -> ExpenseOut:
@@ -512,11 +319,11 @@ class FinanceService:
         title = f"Смета: {event.name}"
         match fmt:
             case ExportFormat.XLSX:
-                return _file(exports.estimate_xlsx(budget, title), fmt, "estimate")
+                return as_file(exports.estimate_xlsx(budget, title), fmt, "estimate")
             case ExportFormat.CSV:
-                return _file(exports.estimate_csv(budget), fmt, "estimate")
+                return as_file(exports.estimate_csv(budget), fmt, "estimate")
             case ExportFormat.PNG:
-                return _file(charts.category_breakdown(budget, title), fmt, "estimate")
+                return as_file(charts.category_breakdown(budget, title), fmt, "estimate")
 
     async def export_status(
         self, principal: Principal, event_id: uuid.UUID, fmt: ExportFormat
@@ -526,11 +333,11 @@ class FinanceService:
         title = f"План-факт: {event.name}"
         match fmt:
             case ExportFormat.XLSX:
-                return _file(exports.status_xlsx(status, title), fmt, "plan-vs-actual")
+                return as_file(exports.status_xlsx(status, title), fmt, "plan-vs-actual")
             case ExportFormat.CSV:
-                return _file(exports.status_csv(status), fmt, "plan-vs-actual")
+                return as_file(exports.status_csv(status), fmt, "plan-vs-actual")
             case ExportFormat.PNG:
-                return _file(charts.plan_vs_actual(status, title), fmt, "plan-vs-actual")
+                return as_file(charts.plan_vs_actual(status, title), fmt, "plan-vs-actual")
 
     async def payment_schedule(
         self, principal: Principal, event_id: uuid.UUID, data: PaymentScheduleRequest
@@ -711,171 +518,3 @@ class FinanceService:
                 },
                 org_id=org_id,
             )
-
-
-class ExportFormat(StrEnum):
-    XLSX = "xlsx"
-    CSV = "csv"
-    PNG = "png"
-
-
-@dataclass(frozen=True, slots=True)
-class FileOut:
-    content: bytes
-    media_type: str
-    filename: str
-
-
-MEDIA_TYPES = {
-    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ExportFormat.CSV: "text/csv; charset=utf-8",
-    ExportFormat.PNG: "image/png",
-}
-
-
-def _file(content: bytes | str, fmt: ExportFormat, stem: str) -> FileOut:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    return FileOut(data, MEDIA_TYPES[fmt], f"{stem}.{fmt.value}")
-
-
-def pricing_chart(data: PricingRequest) -> FileOut:
-    result = pricing(data)
-    return _file(charts.price_curve(result, "Цена → гости → прибыль"), ExportFormat.PNG, "pricing")
-
-
-def roi_analysis(data: RoiRequest, costs: Decimal, attendees: int | None) -> RoiOut:
-    """Ticketed events: revenue streams vs costs. No tickets but a business value: the
-    corporate formula. Pure, so a skill can call it without an event in the database."""
-    try:
-        if not data.tiers and data.business_value is not None:
-            if attendees is None:
-                raise UnprocessableError("Give `attendees`: the event has no guest count")
-            value = analyse_business_value(
-                BusinessValueInput(
-                    costs=costs,
-                    attendees=attendees,
-                    leads=data.business_value.leads,
-                    conversion_percent=data.business_value.conversion_percent,
-                    average_deal=data.business_value.average_deal,
-                )
-            )
-            return RoiOut(
-                mode="business_value",
-                costs=kopecks(costs),
-                revenue=value.business_value,
-                profit=value.profit,
-                roi_percent=value.roi_percent,
-                attendance=attendees,
-                cost_per_attendee=value.cost_per_attendee,
-                formula=value.formula,
-            )
-        if not data.tiers and not data.other_revenue:
-            raise UnprocessableError(
-                "Give ticket tiers or other revenue, or a business value for a corporate event"
-            )
-        fixed = costs
-        result = analyse(
-            RoiInput(
-                fixed_costs=fixed,
-                cost_per_attendee=data.cost_per_attendee,
-                tiers=tuple(TicketTier(t.name, t.price, t.attendance) for t in data.tiers),
-                other_revenue=tuple(
-                    RevenueStream(s.kind.value, s.amount) for s in data.other_revenue
-                ),
-                capacity=data.capacity,
-            )
-        )
-    except RoiInputError as error:
-        raise UnprocessableError(str(error)) from error
-    return RoiOut(
-        mode="tickets",
-        costs=result.costs,
-        revenue=result.revenue,
-        profit=result.profit,
-        roi_percent=result.roi_percent,
-        margin_percent=result.margin_percent,
-        attendance=result.attendance,
-        cost_per_attendee=kopecks(result.costs / result.attendance) if result.attendance else None,
-        revenue_by_stream=dict(result.revenue_by_stream),
-        break_even_attendance=result.break_even_attendance,
-        break_even_price=result.break_even_price,
-        formula=(
-            f"profit = revenue − costs = {result.revenue} − {result.costs} = {result.profit}; "
-            f"ROI = profit / costs × 100 = {result.roi_percent} %"
-        ),
-    )
-
-
-def pricing(data: PricingRequest) -> PricingOut:
-    try:
-        demand = _demand(data)
-        result = optimise(
-            demand,
-            Costs(data.fixed_costs, data.cost_per_attendee, data.capacity),
-            max_price=data.max_price,
-        )
-    except PricingInputError as error:
-        raise UnprocessableError(str(error)) from error
-    except ArithmeticError as error:
-        # Decimal overflow from parameters no market has (a price of 10^30 ₽, say).
-        raise UnprocessableError(
-            "These demand parameters give prices or attendance out of any sensible range"
-        ) from error
-    if isinstance(demand, LinearDemand):
-        parameters = {"intercept": demand.intercept, "slope": demand.slope}
-        why = "p* = (a / b + c) / 2 for q = a − b·p"
-    else:
-        parameters = {"scale": demand.scale, "elasticity": demand.elasticity}
-        why = "p* = c · e / (e − 1) for q = A · p^(−e)"
-    if result.capacity_binds:
-        why = "the hall fills before the profit peak: p* is the price at which demand = capacity"
-    if result.capped:
-        why = "capped at the price ceiling you gave"
-    return PricingOut(
-        model=data.model,
-        parameters={k: _significant(v) for k, v in parameters.items()},
-        optimum=_point(result.optimum),
-        exact_price=_significant(result.exact_price),
-        capacity_binds=result.capacity_binds,
-        capped=result.capped,
-        sensitivity=[_point(p) for p in result.sensitivity],
-        tiers=[
-            TierOut(name=t.name, price=t.price, seats=t.seats)
-            for t in tier_structure(result.optimum)
-        ],
-        explanation=why,
-    )
-
-
-def _significant(value: Decimal) -> Decimal:
-    """Model parameters to 12 significant digits: a fitted scale can be 10^200 or 10^-9."""
-    return Decimal(f"{value:.12g}")
-
-
-def _point(point: PricePoint) -> PricePointOut:
-    return PricePointOut(
-        price=point.price, attendance=point.attendance, revenue=point.revenue, profit=point.profit
-    )
-
-
-def _demand(data: PricingRequest) -> Demand:
-    sales = [(s.price, s.sold) for s in data.sales]
-    if data.model == "linear":
-        if sales:
-            return calibrate_linear(sales)
-        if data.intercept is None or data.slope is None:
-            raise PricingInputError("linear demand needs `intercept` and `slope`, or `sales`")
-        return LinearDemand(data.intercept, data.slope)
-    if sales:
-        return calibrate_elastic(sales)
-    elasticity = data.elasticity
-    if elasticity is None:
-        reference = load_reference()
-        elasticity = DEFAULT_ELASTICITY[reference.profile_for(data.event_type or "other")]
-    if data.anchor_price is not None and data.anchor_attendance is not None:
-        return ElasticDemand.anchored(data.anchor_price, data.anchor_attendance, elasticity)
-    if data.intercept is not None:
-        return ElasticDemand(data.intercept, elasticity)
-    raise PricingInputError(
-        "elastic demand needs `anchor_price` and `anchor_attendance` (a known point), or `sales`"
-    )

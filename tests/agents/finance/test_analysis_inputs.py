@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
+from eventmaestro.agents.finance.analysis import pricing
 from eventmaestro.agents.finance.schemas import PricingRequest
-from eventmaestro.agents.finance.service import pricing
 from eventmaestro.kit.errors import UnprocessableError
 
 positive = st.decimals(min_value=Decimal("1e-12"), max_value=Decimal("1e15"), places=None)
