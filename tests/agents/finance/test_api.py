@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from eventmaestro.kit.outbox_models import OutboxMessage
 from eventmaestro.kit.platform import Platform
+from tests.agents.finance.test_exports import keep
 from tests.agents.finance.test_variance import SEED_ACTUAL, SEED_PLAN
 from tests.api.helpers import bearer, create_event, register
 
@@ -234,31 +235,52 @@ async def test_other_tenant_gets_404(client: httpx.AsyncClient) -> None:
         assert response.status_code == 404, (method, path, response.text)
 
 
+VENDORS = [
+    {
+        "vendor": "Корстон",
+        "category": "venue",
+        "amount": {"amount": "300000"},
+        "deposit_percent": "50",
+        "deposit_days_before": 30,
+        "balance_days_before": 3,
+    },
+    {
+        "vendor": "Вкусно",
+        "category": "catering",
+        "amount": {"amount": "450000"},
+        "deposit_percent": "30",
+        "deposit_days_before": 14,
+        "balance_days_before": -5,
+        "paid": "135000",
+    },
+]
+
+
 async def test_payment_schedule_flags_overdue_deposits(client: httpx.AsyncClient) -> None:
     today = datetime.now(ZoneInfo("Europe/Moscow")).date()
     token, event_id = await _setup(client, date=str(today + timedelta(days=10)))
     response = await client.post(
         f"/api/v1/finance/events/{event_id}/payment-schedule",
-        json={
-            "vendors": [
-                {
-                    "vendor": "Корстон",
-                    "category": "venue",
-                    "amount": {"amount": "300000"},
-                    "deposit_percent": "50",
-                    "deposit_days_before": 30,
-                    "balance_days_before": 3,
-                }
-            ],
-            "period": "week",
-        },
+        json={"vendors": VENDORS, "period": "week"},
         headers=bearer(token),
     )
     assert response.status_code == 200, response.text
     body = response.json()
-    assert [p["overdue"] for p in body["payments"]] == [True, False]
+    assert [(p["vendor"], p["overdue"]) for p in body["payments"]] == [
+        ("Корстон", True),
+        ("Вкусно", False),
+        ("Корстон", False),
+        ("Вкусно", False),
+    ]
     assert body["overdue_amount"] == "150000.00"
-    assert body["cash_flow"][-1]["cumulative"] == "300000.00"
+    assert body["cash_flow"][-1]["cumulative"] == "750000.00"
+    chart = await client.post(
+        f"/api/v1/finance/events/{event_id}/payment-schedule/chart",
+        json={"vendors": VENDORS, "period": "week"},
+        headers=bearer(token),
+    )
+    assert chart.headers["content-type"] == "image/png"
+    keep("cash_flow.png", chart.content)
     undated = await create_event(client, token, date=None)
     missing = await client.post(
         f"/api/v1/finance/events/{undated['id']}/payment-schedule",

@@ -40,7 +40,7 @@ def _estimate():
     return out
 
 
-def _keep(name: str, content: bytes) -> None:
+def keep(name: str, content: bytes) -> None:
     """Set FINANCE_EXPORTS_DIR to look at the files a person would get."""
     folder = os.environ.get("FINANCE_EXPORTS_DIR")
     if folder:
@@ -50,7 +50,7 @@ def _keep(name: str, content: bytes) -> None:
 def test_estimate_xlsx_has_line_formulas_and_exact_inputs() -> None:
     out = _estimate()
     content = exports.estimate_xlsx(out, "Смета: конференция")
-    _keep("estimate.xlsx", content)
+    keep("estimate.xlsx", content)
     sheet = load_workbook(io.BytesIO(content))["Смета"]
     first = 5
     assert sheet[f"F{first}"].value == f"=ROUND(C{first}*E{first},2)"
@@ -71,7 +71,7 @@ def test_estimate_csv_totals_are_exact_strings() -> None:
 def test_charts_are_png() -> None:
     out = _estimate()
     breakdown = charts.category_breakdown(out, "Смета: конференция, 150 гостей")
-    _keep("breakdown.png", breakdown)
+    keep("breakdown.png", breakdown)
     result = pricing(
         PricingRequest(
             model="linear",
@@ -83,7 +83,7 @@ def test_charts_are_png() -> None:
         )
     )
     curve = charts.price_curve(result, "Цена → гости → прибыль")
-    _keep("price_curve.png", curve)
+    keep("price_curve.png", curve)
     assert breakdown.startswith(PNG)
     assert curve.startswith(PNG)
 
@@ -117,9 +117,9 @@ async def test_export_endpoints(client: httpx.AsyncClient) -> None:
     assert last == "total,1010000.00,1018000.00,0.00,8000.00,0.8,on_track"
     png = await client.get(status_url, params={"format": "png"}, headers=bearer(token))
     assert png.content.startswith(PNG)
-    _keep("plan_vs_actual.png", png.content)
+    keep("plan_vs_actual.png", png.content)
     status_xlsx = await client.get(status_url, headers=bearer(token))
-    _keep("plan_vs_actual.xlsx", status_xlsx.content)
+    keep("plan_vs_actual.xlsx", status_xlsx.content)
     sheet = load_workbook(io.BytesIO(status_xlsx.content))["План-факт"]
     assert sheet["E4"].value == "=C4-B4"
     bad = await client.get(status_url, params={"format": "pdf"}, headers=bearer(token))

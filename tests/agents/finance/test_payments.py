@@ -1,5 +1,6 @@
 import datetime as dt
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 from hypothesis import given
@@ -40,6 +41,9 @@ def test_deposits_and_balances_fall_due_relative_to_the_event():
     assert monthly[-1].cumulative == Decimal(750_000)
     weekly = cash_flow(payments, Period.WEEK)
     assert all(r.period_start.weekday() == 0 for r in weekly)
+    assert all((b.period_start - a.period_start).days == 7 for a, b in pairwise(weekly))
+    assert sum(r.amount for r in weekly) == weekly[-1].cumulative == Decimal(750_000)
+    assert cash_flow([], Period.MONTH) == []
 
 
 def test_deposit_waits_for_the_signature():

@@ -11,7 +11,12 @@ from decimal import Decimal
 from typing import Any
 
 from eventmaestro.agents.finance.reference import load_reference
-from eventmaestro.agents.finance.schemas import BudgetStatusOut, EstimateOut, PricingOut
+from eventmaestro.agents.finance.schemas import (
+    BudgetStatusOut,
+    EstimateOut,
+    PaymentScheduleOut,
+    PricingOut,
+)
 
 COLOURS = [
     "#2E6F9E",
@@ -142,6 +147,34 @@ def price_curve(result: PricingOut, title: str) -> bytes:
     lines = axes.get_legend_handles_labels()
     more = guests.get_legend_handles_labels()
     axes.legend(lines[0] + more[0], lines[1] + more[1], loc="lower center")
+    return _png(figure)
+
+
+def cash_flow(schedule: PaymentScheduleOut, title: str) -> bytes:
+    """Payments per period as bars, the running total as a line, the event date marked."""
+    figure, axes = _figure()
+    starts = [row.period_start for row in schedule.cash_flow]
+    labels = [start.strftime("%d.%m.%y") for start in starts]
+    axes.bar(
+        labels,
+        [float(row.amount) for row in schedule.cash_flow],
+        color=COLOURS[0],
+        label="Платежи за период",
+    )
+    axes.plot(
+        labels,
+        [float(row.cumulative) for row in schedule.cash_flow],
+        "-o",
+        color=COLOURS[1],
+        label="Нарастающим итогом",
+    )
+    axes.yaxis.set_major_formatter(_thousands)
+    axes.tick_params(axis="x", rotation=30)
+    axes.legend(loc="upper left")
+    overdue = f", просрочено {_rub(schedule.overdue_amount)}" if schedule.overdue_amount else ""
+    axes.set_title(
+        f"{title}\nВсего {_rub(schedule.total)}, к оплате {_rub(schedule.outstanding)}{overdue}"
+    )
     return _png(figure)
 
 

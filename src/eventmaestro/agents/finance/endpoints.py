@@ -109,6 +109,17 @@ async def payment_schedule(
     return await service.payment_schedule(principal, event_id, body)
 
 
+@router.post("/events/{event_id}/payment-schedule/chart", response_class=Response)
+async def payment_schedule_chart(
+    event_id: uuid.UUID,
+    body: PaymentScheduleRequest,
+    principal: CurrentPrincipal,
+    service: FinanceDep,
+) -> Response:
+    """Cash flow by week or month as PNG: payments per period and the running total."""
+    return _download(await service.payment_schedule_chart(principal, event_id, body))
+
+
 @router.post("/pricing-optimization")
 async def pricing_optimization(body: PricingRequest, principal: CurrentPrincipal) -> PricingOut:
     return pricing(body)

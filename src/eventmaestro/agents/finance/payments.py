@@ -101,14 +101,25 @@ def period_start(day: dt.date, period: Period) -> dt.date:
     return day.replace(day=1)
 
 
+def next_period(start: dt.date, period: Period) -> dt.date:
+    if period is Period.WEEK:
+        return start + dt.timedelta(days=7)
+    return (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def cash_flow(payments: Sequence[Payment], period: Period) -> list[CashFlowRow]:
-    """Outgoing money per ISO week (from Monday) or calendar month, with a running total."""
+    """Outgoing money per ISO week (from Monday) or calendar month, with a running total.
+    Quiet periods are listed with zero, so a chart's time axis has no hidden gaps."""
     sums: dict[dt.date, Decimal] = {}
     for payment in payments:
         start = period_start(payment.due, period)
         sums[start] = sums.get(start, ZERO) + payment.amount
+    if not sums:
+        return []
     rows, running = [], ZERO
-    for start in sorted(sums):
-        running += sums[start]
-        rows.append(CashFlowRow(start, sums[start], running))
+    start, last = min(sums), max(sums)
+    while start <= last:
+        running += sums.get(start, ZERO)
+        rows.append(CashFlowRow(start, sums.get(start, ZERO), running))
+        start = next_period(start, period)
     return rows

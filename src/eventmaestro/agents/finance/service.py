@@ -391,6 +391,14 @@ class FinanceService:
             ],
         )
 
+    async def payment_schedule_chart(
+        self, principal: Principal, event_id: uuid.UUID, data: PaymentScheduleRequest
+    ) -> FileOut:
+        event = await self.events.get(principal, event_id)
+        result = await self.payment_schedule(principal, event_id, data)
+        chart = charts.cash_flow(result, f"Платежи: {event.name}")
+        return as_file(chart, ExportFormat.PNG, "cash-flow")
+
     def _request(self, event: EventOut, data: BudgetCreate) -> EstimateRequest:
         guests = data.guests or event.guests_count
         if guests is None:
