@@ -5,7 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import os
-from decimal import Decimal
+import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import httpx
@@ -58,6 +59,58 @@ def test_estimate_xlsx_has_line_formulas_and_exact_inputs() -> None:
     formulas = [c.value for c in sheet["F"] if isinstance(c.value, str)]
     assert any(f.startswith("=SUM(F5:F") for f in formulas)
     assert sheet[f"F{first}"].number_format.endswith('"₽"')
+
+
+def _evaluate(sheet, ref: str) -> Decimal:
+    """Enough of a spreadsheet engine for our formulas (+ − × ÷, ROUND, SUM over a column),
+    in Decimal, to prove the sheet recomputes to the API's kopecks."""
+    value = sheet[ref].value
+    if not isinstance(value, str):
+        return Decimal(str(value))
+    expression = re.sub(
+        r"SUM\(([A-Z])(\d+):[A-Z](\d+)\)",
+        lambda m: "(" + "+".join(f"{m[1]}{i}" for i in range(int(m[2]), int(m[3]) + 1)) + ")",
+        value.removeprefix("="),
+    )
+    expression = re.sub(r"\b([A-Z]+\d+)\b", r'cell("\1")', expression.replace("ROUND(", "rnd("))
+    # Only formulas this module generated are evaluated, never user input.
+    return eval(
+        expression,
+        {
+            "cell": lambda r: _evaluate(sheet, r),
+            "rnd": lambda x, n: Decimal(x).quantize(Decimal(1).scaleb(-n), rounding=ROUND_HALF_UP),
+        },
+    )
+
+
+def test_estimate_xlsx_recomputes_to_the_api_totals() -> None:
+    for inclusive in (False, True):
+        out, _ = estimate(
+            EstimateRequest(
+                event_type="wedding",
+                event_format="offline",
+                guests=87,
+                city="Казань",
+                city_tier=None,
+                hours=7,
+                days=None,
+                target=Decimal("1234567.89"),
+                scenario=Scenario.PREMIUM,
+                terms=Terms(
+                    vat_rate_percent=Decimal("22"),
+                    prices_include_vat=inclusive,
+                    contingency_percent=Decimal("7.5"),
+                ),
+            )
+        )
+        sheet = load_workbook(io.BytesIO(exports.estimate_xlsx(out, "x")))["Смета"]
+        labels = {sheet[f"B{row}"].value: f"F{row}" for row in range(1, sheet.max_row + 1)}
+        assert _evaluate(sheet, labels["Итого по строкам"]) == out.totals.subtotal
+        assert _evaluate(sheet, labels["Резерв"]) == out.totals.contingency
+        assert _evaluate(sheet, labels["Без НДС"]) == out.totals.net
+        assert _evaluate(sheet, labels["Итого с НДС"]) == out.totals.total
+        vat = labels.get("НДС") or labels["в т. ч. НДС"]
+        assert _evaluate(sheet, vat) == out.totals.vat
 
 
 def test_estimate_csv_totals_are_exact_strings() -> None:
