@@ -35,3 +35,15 @@ def test_closed_categories_overrun_widens_the_range():
 def test_bad_risk_is_rejected():
     with pytest.raises(ValueError, match="risk"):
         forecast({}, {}, {}, downside_percent=Decimal(120))
+
+
+def test_reserve_is_not_forecast_as_spent():
+    result = forecast(
+        plan={"venue": Decimal(900), "contingency": Decimal(100)},
+        actual={},
+        committed={"venue": Decimal(500)},
+        reserve=frozenset({"contingency"}),
+    )
+    assert result.at_completion == Decimal(900)
+    assert result.variance_at_completion == Decimal(-100)
+    assert result.high == Decimal("960.00")  # 500 + 400 × 1.15, still within the plan

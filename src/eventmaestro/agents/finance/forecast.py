@@ -5,6 +5,9 @@ EAC = actual + committed + remaining, where remaining is the plan not yet spent 
 range widens only the remaining part, because money paid or contracted is known: the low end
 assumes the remaining plan comes in `downside` % cheaper, the high end that it overruns by the
 larger of `upside` % and the overrun already seen on categories that are closed.
+
+A reserve category (the estimate's contingency) is not forecast to be spent: it exists to
+absorb exactly the risk the range shows, so the range can be read against it.
 """
 
 from __future__ import annotations
@@ -51,6 +54,7 @@ def forecast(
     committed: Mapping[str, Decimal],
     *,
     closed: frozenset[str] = frozenset(),
+    reserve: frozenset[str] = frozenset(),
     upside_percent: Decimal = DEFAULT_UPSIDE_PERCENT,
     downside_percent: Decimal = DEFAULT_DOWNSIDE_PERCENT,
 ) -> Forecast:
@@ -60,7 +64,7 @@ def forecast(
     rows = []
     for name in names:
         p, a, c = plan.get(name, ZERO), actual.get(name, ZERO), committed.get(name, ZERO)
-        remaining = ZERO if name in closed else max(ZERO, p - a - c)
+        remaining = ZERO if name in closed | reserve else max(ZERO, p - a - c)
         rows.append(CategoryForecast(name, p, a, c, remaining, a + c + remaining))
     upside = max(upside_percent, _observed_overrun(rows, closed))
     total_plan = sum((r.plan for r in rows), ZERO)

@@ -19,7 +19,13 @@ from eventmaestro.agents.finance import charts, exports
 from eventmaestro.agents.finance import events as topics
 from eventmaestro.agents.finance.analysis import roi_analysis
 from eventmaestro.agents.finance.arithmetic import ZERO, kopecks
-from eventmaestro.agents.finance.estimate import Estimate, LineItem, VatPolicy, build_estimate
+from eventmaestro.agents.finance.estimate import (
+    CONTINGENCY,
+    Estimate,
+    LineItem,
+    VatPolicy,
+    build_estimate,
+)
 from eventmaestro.agents.finance.estimating import (
     EstimateRequest,
     allocation_out,
@@ -277,6 +283,7 @@ class FinanceService:
             paid,
             committed,
             closed=frozenset(data.closed_categories),
+            reserve=frozenset({CONTINGENCY}),
             upside_percent=data.upside_percent,
             downside_percent=data.downside_percent,
         )
@@ -305,7 +312,8 @@ class FinanceService:
                 for row in result.categories
             ],
             method=(
-                "EAC = paid + committed (recorded, unpaid) + remaining plan per category; "
+                "EAC = paid + committed (recorded, unpaid) + remaining plan per category, "
+                "the contingency reserve not counted as spent; "
                 f"range: remaining plan −{result.downside_percent} % … "
                 f"+{result.upside_percent} %"
             ),
