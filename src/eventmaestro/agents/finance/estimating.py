@@ -10,11 +10,10 @@ from decimal import Decimal
 
 from eventmaestro.agents.finance.arithmetic import percent
 from eventmaestro.agents.finance.budgeting import Terms as CalcTerms
-from eventmaestro.agents.finance.budgeting import estimate_at, fit, scenarios
+from eventmaestro.agents.finance.budgeting import fit, scenarios
 from eventmaestro.agents.finance.estimate import Estimate, LineItem, VatPolicy
 from eventmaestro.agents.finance.fitting import Fit
 from eventmaestro.agents.finance.reference import (
-    SCENARIO_LEVEL,
     CityTier,
     Drivers,
     Scenario,
@@ -90,22 +89,14 @@ def estimate(request: EstimateRequest) -> tuple[EstimateOut, Estimate]:
         request.terms.contingency_percent,
     )
     by_scenario = scenarios(reference, drivers, calc_terms)
+    requested = by_scenario[request.scenario]
     fitted: Fit | None = None
+    chosen, label = requested, request.scenario.value
     if request.target is not None:
         fitted = fit(reference, drivers, calc_terms, request.target)
-        chosen = fitted.estimate
-        if fitted.level < SCENARIO_LEVEL[request.scenario] or not fitted.fits:
-            label = "fitted"
-        else:
-            chosen = by_scenario[request.scenario]
-            label = request.scenario.value
-            if chosen.total > request.target:
-                chosen, label = fitted.estimate, "fitted"
-    else:
-        chosen, label = (
-            estimate_at(reference, drivers, calc_terms, SCENARIO_LEVEL[request.scenario]),
-            request.scenario.value,
-        )
+        if requested.total > request.target:
+            # A target only ever lowers the requested scenario, never upgrades it.
+            chosen, label = fitted.estimate, "fitted"
     out = EstimateOut(
         reference_version=reference.version,
         scenario=label,
