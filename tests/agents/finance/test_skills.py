@@ -82,10 +82,33 @@ async def test_skills_end_to_end(
     assert "catering" in caps
     assert estimate.summary.startswith("Смета")
 
-    posted = await client.post(
-        f"/api/v1/finance/events/{event['id']}/budget", json={}, headers=bearer(token)
+    saved = await invoke(
+        bus,
+        _task(
+            runtime,
+            org_id,
+            "estimate_budget",
+            {
+                "event_type": "corporate_party",
+                "guests": 150,
+                "city": "Kazan",
+                "target": {"amount": "2000000"},
+                "event_id": event["id"],
+            },
+        ),
     )
-    assert posted.status_code == 201
+    assert saved.status is ResultStatus.OK, saved.error
+    assert saved.warnings == []
+    stored = await client.get(f"/api/v1/finance/events/{event['id']}/budget", headers=bearer(token))
+    assert stored.status_code == 200
+    assert saved.output is not None
+    assert stored.json()["totals"] == saved.output["totals"]
+    again = await invoke(
+        bus,
+        _task(runtime, org_id, "estimate_budget", {"guests": 10, "event_id": event["id"]}),
+    )
+    assert again.status is ResultStatus.OK
+    assert again.warnings[-1].startswith("Not saved")
     expense = await invoke(
         bus,
         _task(

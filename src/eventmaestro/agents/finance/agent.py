@@ -33,6 +33,7 @@ from eventmaestro.agents.finance.schemas import (
 from eventmaestro.agents.finance.service import FinanceService
 from eventmaestro.events.schemas import EventFormat, EventType
 from eventmaestro.kit.auth import Principal
+from eventmaestro.kit.errors import ConflictError
 from eventmaestro.kit.money import Money
 from eventmaestro.kit.types import Name
 
@@ -60,13 +61,16 @@ class EstimateSkillIn(Terms):
     days: int | None = Field(default=None, ge=1, le=60)
     target: Money | None = None
     scenario: Scenario = Scenario.STANDARD
+    event_id: uuid.UUID | None = Field(
+        default=None, description="Save the estimate as this event's budget (if it has none)"
+    )
 
 
 @agent.skill("estimate_budget", input=EstimateSkillIn, output=EstimateOut)
 async def estimate_budget(ctx: RunContext, data: EstimateSkillIn) -> SkillOutcome[EstimateOut]:
     """Estimate by category from the 2026 reference; `allocation` gives each category's cap."""
     target = require_roubles(data.target, "The target budget") if data.target else None
-    out, _ = estimate(
+    out, chosen = estimate(
         EstimateRequest(
             event_type=data.event_type.value,
             event_format=data.format.value,
@@ -87,6 +91,13 @@ async def estimate_budget(ctx: RunContext, data: EstimateSkillIn) -> SkillOutcom
         else f"Estimate: {_rub(out.totals.total)} incl. {out.totals.vat_rate_percent} % VAT"
     )
     warnings = [out.fit.explanation] if out.fit and not out.fit.fits else []
+    if data.event_id is not None:
+        try:
+            await FinanceService(ctx.session).save_estimate(
+                _principal(ctx), data.event_id, out, chosen
+            )
+        except ConflictError as error:
+            warnings.append(f"Not saved: {error.detail}")
     return SkillOutcome(out, summary=summary, warnings=warnings)
 
 

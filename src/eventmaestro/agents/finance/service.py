@@ -55,6 +55,7 @@ from eventmaestro.agents.finance.schemas import (
     CategoryForecastOut,
     CategoryStatus,
     EstimateDrivers,
+    EstimateOut,
     ExpenseCreate,
     ExpenseOut,
     FitOut,
@@ -117,18 +118,35 @@ class FinanceService:
         self, principal: Principal, event_id: uuid.UUID, data: BudgetCreate
     ) -> BudgetOut:
         event = await self.events.get(principal, event_id)
+        await self._refuse_second_budget(principal, event_id)
+        out, chosen = estimate(self._request(event, data))
+        return await self._store(principal, event_id, out, chosen)
+
+    async def save_estimate(
+        self, principal: Principal, event_id: uuid.UUID, out: EstimateOut, chosen: Estimate
+    ) -> BudgetOut:
+        """Keep an estimate made elsewhere (the skill) as the event's budget."""
+        await self.events.get(principal, event_id)
+        await self._refuse_second_budget(principal, event_id)
+        return await self._store(principal, event_id, out, chosen)
+
+    async def _refuse_second_budget(self, principal: Principal, event_id: uuid.UUID) -> None:
+        """An existing budget may carry hand edits; a new estimate must not silently replace it."""
         if await self.repo.budget(principal.org_id, event_id) is not None:
             raise ConflictError("This event already has a budget; PUT to change it")
-        out, chosen = estimate(self._request(event, data))
+
+    async def _store(
+        self, principal: Principal, event_id: uuid.UUID, out: EstimateOut, chosen: Estimate
+    ) -> BudgetOut:
         budget = Budget(
             org_id=principal.org_id,
             event_id=event_id,
             reference_version=out.reference_version,
             currency=Currency.RUB.value,
             scenario=out.scenario,
-            vat_rate=data.vat_rate_percent,
-            prices_include_vat=data.prices_include_vat,
-            contingency_rate=data.contingency_percent,
+            vat_rate=chosen.vat_rate,
+            prices_include_vat=chosen.prices_include_vat,
+            contingency_rate=chosen.contingency_rate,
             analysis=out.model_dump(
                 mode="json", include={"drivers", "scenarios", "fit", "assumptions"}
             ),
