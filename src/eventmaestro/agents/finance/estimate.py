@@ -72,7 +72,7 @@ def build_estimate(
     """Sum the rounded lines, add the contingency reserve, then show VAT explicitly.
 
     Identities that hold to the kopeck: subtotal = Σ line amounts; total = net + vat;
-    Σ category caps (with VAT) + contingency with VAT = total."""
+    Σ category caps with VAT (the contingency reserve is one of the categories) = total."""
     if contingency_rate < 0:
         raise ValueError("contingency rate must not be negative")
     policy = vat or VatPolicy()
