@@ -5,6 +5,7 @@ from __future__ import annotations
 
 def import_all_models() -> None:
     import eventmaestro.accounts.models
+    import eventmaestro.agents.finance.models
     import eventmaestro.agents.models
     import eventmaestro.agents.planning.models
     import eventmaestro.events.models

@@ -9,6 +9,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from eventmaestro.accounts.endpoints import auth_router, keys_router, users_router
+from eventmaestro.agents.finance.endpoints import router as finance_router
 from eventmaestro.agents.planning.endpoints import router as planning_router
 from eventmaestro.agents.registry import all_agents
 from eventmaestro.events.endpoints import router as events_router
@@ -18,6 +19,7 @@ SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "gateway": (auth_router, users_router, keys_router, events_router),
     "planning": (planning_router,),
     "llm": (llm_router,),
+    "finance": (finance_router,),
 }
 
 

@@ -4,11 +4,12 @@ skills are simply absent, and Maestro says so instead of faking an answer."""
 from __future__ import annotations
 
 from eventmaestro.agents.base import Agent
+from eventmaestro.agents.finance.agent import agent as finance
 from eventmaestro.agents.planning.agent import agent as planning
 
 
 def all_agents() -> list[Agent]:
-    return [planning]
+    return [planning, finance]
 
 
 def find_agents(names: list[str]) -> list[Agent]:

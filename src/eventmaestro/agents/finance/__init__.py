@@ -1,0 +1,4 @@
+"""Finance agent: estimates, plan vs actual, ROI, price optimisation and forecasts.
+
+Every figure is computed here, in Decimal, from stated inputs; a language model only explains.
+"""
