@@ -1,0 +1,25 @@
+"""One shared Russian morphological analyser: dictionaries load once, parses are cached."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import pymorphy3
+
+
+@cache
+def analyzer() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of the most likely parse, with ё folded to е as users type it."""
+    return str(analyzer().parse(word)[0].normal_form).replace("ё", "е")
+
+
+@lru_cache(maxsize=65536)
+def geo_lemmas(word: str) -> tuple[str, ...]:
+    """Dictionary forms of the parses pymorphy marks as place names (tag Geox)."""
+    forms = (p.normal_form.replace("ё", "е") for p in analyzer().parse(word) if "Geox" in p.tag)
+    return tuple(dict.fromkeys(forms))
