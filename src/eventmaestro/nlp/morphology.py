@@ -19,7 +19,14 @@ def lemma(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def geo_lemmas(word: str) -> tuple[str, ...]:
-    """Dictionary forms of the parses pymorphy marks as place names (tag Geox)."""
-    forms = (p.normal_form.replace("ё", "е") for p in analyzer().parse(word) if "Geox" in p.tag)
+def geo_lemmas(word: str, *, likeliest_only: bool) -> tuple[str, ...]:
+    """Dictionary forms of the parses pymorphy marks as place names (tag Geox).
+
+    `likeliest_only` keeps a place reading only when it is the most probable parse, so a
+    lower-case common noun («находке», «туры») is not taken for a town of the same name.
+    """
+    parses = analyzer().parse(word)
+    if likeliest_only:
+        parses = parses[:1]
+    forms = (p.normal_form.replace("ё", "е") for p in parses if "Geox" in p.tag)
     return tuple(dict.fromkeys(forms))

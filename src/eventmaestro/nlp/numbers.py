@@ -83,6 +83,8 @@ def words_to_digits(text: str) -> str:
 
     for match in _WORD.finditer(text):
         parsed = _value(match.group())
+        if parsed and parsed[0] == "thousand" and not run:
+            parsed = None  # «400 тысяч», «тыс.»: a multiplier the money rule reads itself
         gap = text[run_end : match.start()]
         if parsed and (not run or gap.strip() == ""):
             if not run:

@@ -38,9 +38,16 @@ NICKNAMES: dict[str, int] = {
     "spb": 498817, "st. petersburg": 498817, "st petersburg": 498817, "msk": 524901,
     "ekb": 1486209, "nizhny novgorod": 520555,
 }  # fmt: skip
-_STOP = frozenset({"мир", "город", "вокзал", "центр", "заречный", "советский", "октябрьский"})
-_LATIN_STOP = frozenset({"mobile", "reading", "nice", "bath", "split", "best", "of", "ai", "la"})
+# Words and surnames that are also towns' names but almost never mean the town in a brief.
+_STOP = frozenset(
+    {"мир", "город", "вокзал", "центр", "заречный", "советский", "октябрьский", "пушкин"}
+)
+_PLACE_PREPOSITIONS = frozenset({"in", "to", "at", "from", "near", "around"})
+_LATIN_STOP = frozenset(
+    {"mobile", "reading", "nice", "bath", "split", "best", "of", "ai", "la", "the", "our", "all"}
+)
 _MIN_POPULATION = 50_000
+_LATIN_ALIASES_POPULATION = 500_000
 
 
 @cache
@@ -57,7 +64,12 @@ def _directory() -> tuple[dict[int, City], dict[str, tuple[int, int]], dict[str,
             continue
         for alt in [raw["name"], *raw["alternatenames"]]:
             key = str(alt).lower().replace("ё", "е")
-            table = cyrillic if re.search("[а-я]", key) else latin
+            is_cyrillic = bool(re.search("[а-я]", key))
+            # Latin alternate names are mostly transliterations in other languages («Mosko»);
+            # only big cities' ones are worth the false positives.
+            if not is_cyrillic and alt != raw["name"] and population < _LATIN_ALIASES_POPULATION:
+                continue
+            table = cyrillic if is_cyrillic else latin
             if key and key not in _STOP and (key not in table or table[key][0] < population):
                 table[key] = (population, gid)
     return by_id, cyrillic, latin
@@ -79,19 +91,25 @@ def extract_city(text: str) -> City | None:
                 gid = NICKNAMES.get(pair) or cyrillic.get(pair, (0, 0))[1]
                 if gid:
                     return by_id[gid]
-            for form in (low, lemma(low), *geo_lemmas(low)):
+            capitalised = token[:1].isupper()
+            places = geo_lemmas(low, likeliest_only=not capitalised)
+            for form in (low, lemma(low), *places):
                 if form in NICKNAMES:
                     return by_id[NICKNAMES[form]]
-            for form in (low, *geo_lemmas(low)):
+            for form in (*([low] if capitalised else []), *places):
                 if form in cyrillic:
                     return by_id[cyrillic[form][1]]
             continue
         if low in NICKNAMES:
             return by_id[NICKNAMES[low]]
-        if token[:1].isupper() and i + 1 < len(tokens):
+        # Lower-case English is trusted only right after "in", "to"… ("a party in moscow").
+        after_preposition = i > 0 and tokens[i - 1].lower() in _PLACE_PREPOSITIONS
+        named = token[:1].isupper() or after_preposition
+        if named and i + 1 < len(tokens):
             pair = f"{low} {tokens[i + 1].lower()}"
             if pair in latin:
                 return by_id[latin[pair][1]]
-        if token[:1].isupper() and i > 0 and low in latin and low not in _LATIN_STOP:
+        short = len(low) <= 3 and not token[:1].isupper()  # "the", "our" after "to"…
+        if named and i > 0 and low in latin and low not in _LATIN_STOP and not short:
             return by_id[latin[low][1]]
     return None

@@ -7,14 +7,17 @@ import re
 _PEOPLE = (
     r"человек\w*|чел\b\.?|гост\w*|участник\w*|персон\w*|сотрудник\w*|посетител\w*|зрител\w*|"
     r"делегат\w*|приглашенн\w*|pax|people|persons?|guests?|attendees?|participants?|"
-    r"visitors?|delegates?|employees?|heads|ppl"
+    r"visitors?|delegates?|employees?|heads|ppl|партнер\w*|коллег\w*|инженер\w*|"
+    r"айтишник\w*|partners?|colleagues?|engineers?"
 )
 _RANGE = re.compile(
     rf"(?<![\d.,])(?:(?P<low>\d+)\s*(?:-|–|—|до|to)\s*)?(?P<high>\d+)\+?\s*(?:{_PEOPLE})",
     re.IGNORECASE,
 )
 _LABELLED = re.compile(
-    r"(?:guests?|гостей|участников|человек|headcount|pax)\s*[:=]?\s*(?:[-–—]\s*)?(?P<high>\d+)\b",
+    r"(?:guests?|гостей|участников|человек|headcount|pax)\s*(?:[:=—–-]|на)?\s*"
+    r"(?:(?:будет|будут|планируется|ожидается|около|примерно|порядка|где-то|expected|about|"
+    r"around|will be)\s+){0,2}(?P<high>\d+)\b(?!\s*(?:[./]\d|млн|тыс|k\b|к\b|руб|₽|\$|евро))",
     re.IGNORECASE,
 )
 

@@ -70,9 +70,10 @@ EVENT_TYPES: dict[EventType, str] = {
     EventType.EXHIBITION: r"выставк\w*|экспо\b|expo\b|exhibition\w*|trade (?:show|fair)",
     EventType.WEDDING: r"свадьб\w*|свадебн\w*|wedding\w*|бракосочетани\w*",
     EventType.BIRTHDAY: (
-        r"дн[яеюь]м? рождени\w*|днюх\w*|др\b|юбиле\w*|birthday\w*|b-?day|anniversary party"
+        r"(?:день|дня|дню|днем|дне) рождени\w*|днюх\w*|др\b|юбиле\w*|birthday\w*|b-?day|"
+        r"anniversary party"
     ),
-    EventType.FESTIVAL: r"фестивал\w*|фест\b|festival\w*|fest\b",
+    EventType.FESTIVAL: r"фестивал\w*|фест[аеуы]?\b|festival\w*|fest\b",
     EventType.CONCERT: r"концерт\w*|concert\w*|gig\b",
     EventType.SPORTS_EVENT: (
         r"спортивн\w* (?:мероприяти|праздник|событи|день)\w*|турнир\w*|забег\w*|марафон\w*|"
@@ -106,7 +107,7 @@ VENDOR_CATEGORIES: dict[VendorCategory, str] = {
         r"decor\w*|florists?|flowers|balloons"
     ),
     VendorCategory.ENTERTAINMENT: (
-        r"ведущ\w*|артист\w*|музыкант\w*|дидже\w*|dj\b|шоу-программ\w*|шоу\b|аниматор\w*|"
+        r"ведущ\w*|артист\w*|музыкант\w*|дидже\w*|djs?\b|шоу-программ\w*|шоу\b|аниматор\w*|"
         r"кавер-групп\w*|группу\b|entertain\w*|host\b|mc\b|band\b|performers?|musicians?|"
         r"animators?|show program"
     ),
@@ -116,7 +117,8 @@ VENDOR_CATEGORIES: dict[VendorCategory, str] = {
     ),
     VendorCategory.TECHNICAL: (
         r"звук\w*|свет\b|светов\w*|техник\w*|оборудовани\w*|экран\w*|проектор\w*|сцен[аыуе]\b|"
-        r"технич\w*|sound|lighting|stage|projectors?|screens?|technical|av equipment|equipment"
+        r"технич\w*|sound|lighting|stage (?:rental|setup|equipment)|projectors?|screens?|"
+        r"technical|av equipment|equipment"
     ),
 }
 

@@ -43,6 +43,9 @@ _NOT_MONEY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_TICKET_BEFORE = re.compile(r"(?:билет|ticket|вход|проходк)\w*[^.,;\d]{0,12}$", re.IGNORECASE)
+_TICKET_AFTER = re.compile(r"[^.,;\d]{0,20}(?:билет|ticket|за вход|per person|за человека)", re.I)
+
 
 def _lookup(table: tuple[tuple[str, Currency], ...], raw: str) -> Currency:
     for pattern, value in table:
@@ -80,6 +83,8 @@ def extract_budget(text: str) -> Money | None:
             continue
         if match.start("num") > 0 and text[match.start("num") - 1] in ".:/-":
             continue
+        if _TICKET_BEFORE.search(text, 0, match.start()) or _TICKET_AFTER.match(text, match.end()):
+            continue  # a ticket price is pricing, not the event's budget
         try:
             amount = _amount(match.group("num"), bool(mult_raw))
         except InvalidOperation:
