@@ -19,8 +19,14 @@ def _known_timezone(value: str) -> str:
     return value
 
 
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must contain text")
+    return value
+
+
 Message = Annotated[
-    CleanStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)
+    CleanStr, StringConstraints(min_length=1, max_length=2000), AfterValidator(_not_blank)
 ]
 TimeZoneName = Annotated[str, AfterValidator(_known_timezone)]
 
