@@ -11,8 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -89,7 +93,7 @@ class IntentClassifier:
     def __init__(self, pipeline: Pipeline) -> None:
         self._pipeline = pipeline
         self._labels = [Intent(label) for label in pipeline.classes_]
-        self._features = pipeline.named_steps["features"]
+        self._blocks = _feature_blocks(pipeline.named_steps["features"])
         self._weights, self._bias, self._slope, self._offset = _stack(pipeline.named_steps["model"])
 
     @classmethod
@@ -111,8 +115,8 @@ class IntentClassifier:
         calibrated folds; the arithmetic (margins → per-class sigmoid → normalise → average
         over folds) is the same, and tests check both agree.
         """
-        x = self._features.transform([prepared])
-        margins = np.asarray(x @ self._weights).ravel() + self._bias
+        indices, values = self._vectorise(prepared)
+        margins = values @ self._weights[indices] + self._bias
         sigmoid = 1.0 / (1.0 + np.exp(self._slope * margins + self._offset))
         per_class = sigmoid.reshape(-1, len(self._labels))
         totals = per_class.sum(axis=1, keepdims=True)
@@ -120,6 +124,28 @@ class IntentClassifier:
         normalised = np.divide(per_class, totals, out=uniform, where=totals > 0)
         result: np.ndarray[Any, np.dtype[np.float64]] = normalised.mean(axis=0)
         return result
+
+    def _vectorise(
+        self, prepared: str
+    ) -> tuple[np.ndarray[Any, np.dtype[np.intp]], np.ndarray[Any, np.dtype[np.float64]]]:
+        """The FeatureUnion's TF-IDF row as (column, value) pairs, without its per-call checks.
+
+        Same arithmetic as TfidfVectorizer(sublinear_tf=True, norm="l2") per block: 1 + log(tf)
+        times idf, each block scaled to unit length, blocks side by side.
+        """
+        columns: list[int] = []
+        values: list[float] = []
+        for analyse, vocabulary, idf, offset in self._blocks:
+            counts = Counter(
+                j for gram in analyse(prepared) if (j := vocabulary.get(gram)) is not None
+            )
+            if not counts:
+                continue
+            weights = [(1.0 + math.log(n)) * idf[j] for j, n in counts.items()]
+            norm = math.sqrt(sum(w * w for w in weights))
+            columns.extend(offset + j for j in counts)
+            values.extend(w / norm for w in weights)
+        return np.array(columns, dtype=np.intp), np.array(values, dtype=np.float64)
 
     def classify(self, text: str) -> tuple[Scored, list[Scored]]:
         """The intent and the runners-up; a low-confidence guess becomes out_of_scope."""
@@ -129,6 +155,20 @@ class IntentClassifier:
             oos = next(s for s in ranked if s.intent is Intent.OUT_OF_SCOPE)
             return Scored(Intent.OUT_OF_SCOPE, oos.confidence), ranked
         return best, ranked[1:]
+
+
+Analyser = Callable[[str], list[str]]
+
+
+def _feature_blocks(union: Any) -> list[tuple[Analyser, dict[str, int], list[float], int]]:
+    """Each vectoriser's analyser, vocabulary and idf, with its first column in the union."""
+    blocks = []
+    offset = 0
+    for _, vectoriser in union.transformer_list:
+        idf = [float(v) for v in vectoriser.idf_]
+        blocks.append((vectoriser.build_analyzer(), dict(vectoriser.vocabulary_), idf, offset))
+        offset += len(idf)
+    return blocks
 
 
 def _stack(
@@ -145,6 +185,13 @@ def _stack(
 
 def corpus_key(path: Path = TRAIN_PATH) -> str:
     """Changes whenever the corpus, the model code version or scikit-learn changes."""
+    stat = path.stat()
+    return _hash_corpus(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _hash_corpus(path: Path, mtime_ns: int, size: int) -> str:
+    # Hashing 1.5 MB costs milliseconds: once per file version, not once per request.
     digest = hashlib.sha256(path.read_bytes())
     digest.update(f"{MODEL_VERSION}:{version('scikit-learn')}".encode())
     return digest.hexdigest()[:16]
