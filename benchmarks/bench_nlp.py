@@ -56,9 +56,9 @@ def main() -> None:
         cold = _startup(cache)  # trains and writes the cache
         warm = _startup(cache)  # loads the cached model
     print("Start-up (fresh process)")
-    print(f"  import nlp (sklearn not yet loaded):  {cold['import'] * 1000:7.0f} ms")
+    print(f"  import nlp (no scikit-learn):         {cold['import'] * 1000:7.0f} ms")
     print(f"  train without cache:                  {cold['model'] * 1000:7.0f} ms")
-    print(f"  load cached model (imports sklearn):  {warm['model'] * 1000:7.0f} ms")
+    print(f"  load cached model (no scikit-learn):  {warm['model'] * 1000:7.0f} ms")
     print(f"  first understand() (morph, GeoNames): {warm['first_call'] * 1000:7.0f} ms")
 
     from eventmaestro.nlp.classifier import CORPUS_DIR, load_examples, load_or_train

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -10,8 +11,10 @@ import pytest
 
 from eventmaestro.nlp import classifier
 from eventmaestro.nlp.classifier import (
+    CORPUS_DIR,
     IntentClassifier,
     corpus_key,
+    load_examples,
     load_or_train,
     prepare,
 )
@@ -57,11 +60,12 @@ def test_classic_requests(model: IntentClassifier, text: str, intent: str) -> No
 
 
 def test_probabilities_are_calibrated_and_match_scikit_learn(model: IntentClassifier) -> None:
-    for text in ("корпоратив на 100 человек", "what can you do?", "рецепт борща"):
-        fast = model._probabilities(prepare(text))
-        reference = model._pipeline.predict_proba([prepare(text)])[0]
-        assert np.allclose(fast, reference)
-        assert fast.sum() == pytest.approx(1.0)
+    assert model._pipeline is not None
+    texts = [e["text"] for e in load_examples(CORPUS_DIR / "heldout.jsonl")]
+    fast = np.array([model._probabilities(prepare(text)) for text in texts])
+    reference = model._pipeline.predict_proba([prepare(text) for text in texts])
+    assert np.allclose(fast, reference, atol=1e-12)
+    assert np.allclose(fast.sum(axis=1), 1.0)
     scores = model.scores("корпоратив на 100 человек")
     assert [s.confidence for s in scores] == sorted((s.confidence for s in scores), reverse=True)
     assert {s.intent for s in scores} == set(Intent)
@@ -84,6 +88,19 @@ def test_cached_by_corpus_hash(tmp_path: Path, model: IntentClassifier) -> None:
     key = corpus_key()
     assert load_or_train(tmp_path) is load_or_train(tmp_path)  # one model per process
     assert len(key) == 16
+
+
+def test_cache_file_round_trip(tmp_path: Path, model: IntentClassifier) -> None:
+    path = tmp_path / f"intent-model-{corpus_key()}.pickle"
+    try:
+        with path.open("wb") as out:
+            pickle.dump(model._model, out)
+        loaded = classifier._load_or_train(tmp_path, classifier.TRAIN_PATH, corpus_key())
+        assert loaded._pipeline is None  # served without scikit-learn
+        text = "найди площадку в Казани"
+        assert loaded.scores(text) == model.scores(text)
+    finally:
+        path.unlink()
 
 
 def test_understand_returns_intent_entities_and_alternatives() -> None:
