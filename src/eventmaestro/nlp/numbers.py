@@ -83,8 +83,8 @@ def words_to_digits(text: str) -> str:
 
     for match in _WORD.finditer(text):
         parsed = _value(match.group())
-        if parsed and parsed[0] == "thousand" and not run:
-            parsed = None  # «400 тысяч», «тыс.»: a multiplier the money rule reads itself
+        if parsed and parsed[0] == "thousand" and not run and _after_digits(text, match.start()):
+            parsed = None  # «400 тысяч»: a multiplier the money rule reads itself
         gap = text[run_end : match.start()]
         if parsed and (not run or gap.strip() == ""):
             if not run:
@@ -100,6 +100,10 @@ def words_to_digits(text: str) -> str:
     flush()
     out.append(text[pos:])
     return "".join(out)
+
+
+def _after_digits(text: str, position: int) -> bool:
+    return bool(re.search(r"\d[\s.,]*$", text[:position]))
 
 
 def parse_decimal(raw: str) -> Decimal:
