@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from eventmaestro.kit.money import Currency
 from eventmaestro.nlp.entities.cities import extract_city
@@ -281,3 +283,22 @@ def test_full_brief() -> None:
 def test_only_what_the_text_states() -> None:
     now = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
     assert extract_entities("привет, как дела?", now).model_dump(exclude_none=True) == {}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789 .,-–/:$€₽кkmмлнтысрубевроденьякабвгдзийопстухцчшщыэюяAZaz")
+        ),
+        max_size=120,
+    )
+)
+def test_any_text_extracts_without_error(text: str) -> None:
+    entities = extract_entities(text, datetime(2026, 11, 24, tzinfo=UTC))
+    if entities.budget is not None:
+        assert entities.budget.amount > 0
+    if entities.guests_count is not None:
+        assert entities.guests_count > 0
+    if entities.date and entities.date_end:
+        assert entities.date_end > entities.date
