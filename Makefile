@@ -42,8 +42,10 @@ migrate: install ## Migrate the configured database
 bench: install ## Load benchmarks (see benchmarks/README.md)
 	$(BIN)/python benchmarks/run_api_load.py
 
-eval: install ## Evaluate the language understanding models
-	@echo "No language model is shipped yet; 'make eval' will train and score it."
+eval: install ## Retrain the intent model and score it on the held-out split
+	$(BIN)/python -m eventmaestro.nlp.corpus.generate
+	git diff --quiet -- src/eventmaestro/nlp/corpus/ || echo "note: the regenerated corpus differs from the committed one"
+	$(BIN)/python -m eventmaestro.nlp.evaluation
 
 clean:
 	rm -rf $(VENV) .maestro .pytest_cache .mypy_cache .ruff_cache

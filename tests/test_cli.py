@@ -119,3 +119,29 @@ def test_worker_refuses_an_unknown_agent(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["worker", "astrology"], env=env)
     assert result.exit_code == 1
     assert "No agent named astrology" in result.output
+
+
+def test_understand_prints_intent_and_entities(env: dict[str, str]) -> None:
+    text = "корпоратив на сто человек в Питере 20.12, бюджет 1,5 млн"
+    result = runner.invoke(app, ["understand", text, "--now", "2026-11-24T12:00:00+03:00"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "create_event_plan" in result.output
+    assert "Saint Petersburg (498817)" in result.output
+
+
+def test_understand_json(env: dict[str, str]) -> None:
+    import json
+
+    result = runner.invoke(
+        app, ["understand", "найди площадку в Екб", "--json", "--now", "2026-11-24"], env=env
+    )
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert body["intent"] == "search_vendors"
+    assert body["entities"]["city"] == {"name": "Yekaterinburg", "geoname_id": 1486209}
+    assert body["entities"]["vendor_category"] == "venue"
+
+
+def test_understand_rejects_a_bad_timezone(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["understand", "привет", "--timezone", "Mars/Olympus"], env=env)
+    assert result.exit_code == 1

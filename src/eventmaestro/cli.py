@@ -222,5 +222,51 @@ def users_create(
     console.print(table)
 
 
+@app.command()
+def understand(
+    text: Annotated[str, typer.Argument(help="The message, e.g. «корпоратив на 150 человек»")],
+    now: Annotated[
+        str | None,
+        typer.Option(help="Resolve relative dates against this ISO instant (default: now)"),
+    ] = None,
+    timezone: Annotated[str, typer.Option(help="The user's IANA time zone")] = "Europe/Moscow",
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines")] = False,
+) -> None:
+    """Show how Maestro reads a message: intent, confidence, alternatives and entities."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from eventmaestro.kit.clock import utcnow
+    from eventmaestro.nlp.understanding import understand as run_understanding
+
+    try:
+        ZoneInfo(timezone)
+        moment = datetime.fromisoformat(now) if now else utcnow()
+    except (ValueError, ZoneInfoNotFoundError) as exc:
+        raise _fail(f"Bad --now or --timezone: {exc}") from exc
+    result = run_understanding(
+        text, now=moment, timezone=timezone, cache_dir=Settings().data_dir / "models"
+    )
+    if as_json:
+        console.print_json(result.model_dump_json())
+        return
+    console.print(f"[bold]{result.intent.value}[/]  confidence {result.confidence:.0%}")
+    entities = result.entities.model_dump(mode="json", exclude_none=True)
+    table = Table("entity", "value", title="Entities" if entities else "No entities")
+    for key, value in entities.items():
+        shown = (
+            f"{value['amount']} {value['currency']}"
+            if key == "budget"
+            else f"{value['name']} ({value['geoname_id']})"
+            if key == "city"
+            else str(value)
+        )
+        table.add_row(key, shown)
+    console.print(table)
+    if result.alternatives:
+        others = ", ".join(f"{a.intent.value} {a.confidence:.0%}" for a in result.alternatives)
+        console.print(f"[dim]alternatives: {others}[/]")
+
+
 def main() -> None:
     app()

@@ -10,6 +10,7 @@ from fastapi import APIRouter
 
 from eventmaestro.accounts.endpoints import auth_router, keys_router, users_router
 from eventmaestro.agents.finance.endpoints import router as finance_router
+from eventmaestro.agents.maestro.endpoints import router as orchestration_router
 from eventmaestro.agents.planning.endpoints import router as planning_router
 from eventmaestro.agents.registry import all_agents
 from eventmaestro.events.endpoints import router as events_router
@@ -20,6 +21,7 @@ SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "planning": (planning_router,),
     "llm": (llm_router,),
     "finance": (finance_router,),
+    "maestro": (orchestration_router,),
 }
 
 

@@ -1,0 +1,1 @@
+"""Maestro, the orchestrator: understands a request and routes it to the agents."""

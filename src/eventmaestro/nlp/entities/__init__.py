@@ -1,0 +1,1 @@
+"""Entity rules, one module per entity; `extract.extract_entities` runs them all."""

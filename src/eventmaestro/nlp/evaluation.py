@@ -1,0 +1,150 @@
+"""`make eval`: retrain from the training split, score on the held-out split, print the report.
+
+Intent accuracy, out-of-scope recall, entity exact-match precision/recall/F1 per entity type
+(an entity counts only when its whole value matches, e.g. amount and currency), and the
+confusion matrix. Entities are resolved against the corpus clock (vocab.NOW).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from eventmaestro.nlp.classifier import CORPUS_DIR, TRAIN_PATH, IntentClassifier, load_examples
+from eventmaestro.nlp.corpus.vocab import NOW
+from eventmaestro.nlp.entities.extract import extract_entities
+from eventmaestro.nlp.intents import Intent
+
+ENTITY_TYPES = ("event_type", "guests_count", "budget", "city", "date", "date_end", "format",
+                "vendor_category")  # fmt: skip
+TARGETS = {"accuracy": 0.95, "oos_recall": 0.85, "entity_f1": 0.90}
+
+
+@dataclass
+class Report:
+    total: int = 0
+    correct: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    entity_counts: dict[str, Counter[str]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    by_source: Counter[tuple[str, bool]] = field(default_factory=Counter)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 0.0
+
+    def recall(self, intent: str) -> float:
+        gold = sum(n for (g, _), n in self.confusion.items() if g == intent)
+        return self.confusion[(intent, intent)] / gold if gold else 0.0
+
+    def entity_prf(self, key: str) -> tuple[float, float, float, int]:
+        c = self.entity_counts.get(key, Counter())
+        tp, fp, fn = c["tp"], c["fp"], c["fn"]
+        precision = tp / (tp + fp) if tp + fp else 1.0
+        recall = tp / (tp + fn) if tp + fn else 1.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1, tp + fn
+
+    def micro_f1(self) -> float:
+        tp = sum(c["tp"] for c in self.entity_counts.values())
+        fp = sum(c["fp"] for c in self.entity_counts.values())
+        fn = sum(c["fn"] for c in self.entity_counts.values())
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def _predicted_entities(text: str) -> dict[str, Any]:
+    return extract_entities(text, NOW).model_dump(mode="json", exclude_none=True)
+
+
+def _same(key: str, gold: Any, predicted: Any) -> bool:
+    if key == "budget":
+        return bool(
+            float(gold["amount"]) == float(predicted["amount"])
+            and gold["currency"] == predicted["currency"]
+        )
+    return bool(gold == predicted)
+
+
+def evaluate(model: IntentClassifier, examples: list[dict[str, Any]]) -> Report:
+    report = Report()
+    for example in examples:
+        best, _ = model.classify(example["text"])
+        report.total += 1
+        report.correct += best.intent == example["intent"]
+        report.confusion[(example["intent"], best.intent.value)] += 1
+        report.by_source[(example["source"], best.intent == example["intent"])] += 1
+        if best.intent != example["intent"]:
+            report.errors.append(f"intent {example['intent']} → {best.intent}: {example['text']}")
+        predicted = _predicted_entities(example["text"])
+        for key in ENTITY_TYPES:
+            counts = report.entity_counts.setdefault(key, Counter())
+            gold, guess = example["entities"].get(key), predicted.get(key)
+            if gold is None and guess is None:
+                continue
+            if gold is not None and guess is not None and _same(key, gold, guess):
+                counts["tp"] += 1
+                continue
+            if guess is not None:
+                counts["fp"] += 1
+            if gold is not None:
+                counts["fn"] += 1
+            report.errors.append(f"{key} gold={gold} got={guess}: {example['text']}")
+    return report
+
+
+def format_report(report: Report, train_seconds: float, train_size: int) -> str:
+    labels = [intent.value for intent in Intent]
+    short = {label: "".join(w[0] for w in label.split("_")).upper() for label in labels}
+    lines = [
+        f"Trained on {train_size} utterances in {train_seconds:.1f} s; "
+        f"held-out: {report.total} utterances (never trained on).",
+        "",
+        f"Intent accuracy:     {report.accuracy:.1%}  (target ≥ {TARGETS['accuracy']:.0%})",
+        f"Out-of-scope recall: {report.recall('out_of_scope'):.1%}  "
+        f"(target ≥ {TARGETS['oos_recall']:.0%})",
+        f"Entity F1 (micro):   {report.micro_f1():.1%}  (target ≥ {TARGETS['entity_f1']:.0%})",
+        *(
+            f"  accuracy on {source} utterances: "
+            f"{report.by_source[(source, True)] / total:.1%} of {total}"
+            for source in ("handwritten", "template")
+            if (total := report.by_source[(source, True)] + report.by_source[(source, False)])
+        ),
+        "",
+        f"{'entity':<16} {'precision':>9} {'recall':>7} {'F1':>7} {'support':>8}",
+    ]
+    for key in ENTITY_TYPES:
+        p, r, f1, support = report.entity_prf(key)
+        lines.append(f"{key:<16} {p:>9.1%} {r:>7.1%} {f1:>7.1%} {support:>8}")
+    lines += ["", f"{'intent':<20} {'recall':>7}  " + " ".join(f"{short[x]:>4}" for x in labels)]
+    for gold in labels:
+        row = " ".join(f"{report.confusion[(gold, p)] or '.':>4}" for p in labels)
+        lines.append(f"{gold:<20} {report.recall(gold):>7.1%}  {row}")
+    lines.append("(rows: true intent; columns: predicted, by initials)")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--errors", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    train = load_examples(TRAIN_PATH)
+    started = time.perf_counter()
+    model = IntentClassifier.train(train)
+    seconds = time.perf_counter() - started
+    report = evaluate(model, load_examples(CORPUS_DIR / "heldout.jsonl"))
+    print(format_report(report, seconds, len(train)))  # noqa: T201
+    if args.errors:
+        print("\n".join(["", *report.errors]))  # noqa: T201
+    met = (
+        report.accuracy >= TARGETS["accuracy"]
+        and report.recall("out_of_scope") >= TARGETS["oos_recall"]
+        and report.micro_f1() >= TARGETS["entity_f1"]
+    )
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
