@@ -6,5 +6,6 @@ from __future__ import annotations
 def import_all_models() -> None:
     import eventmaestro.accounts.models
     import eventmaestro.agents.models
+    import eventmaestro.agents.vendors.models
     import eventmaestro.events.models
     import eventmaestro.kit.outbox_models  # noqa: F401
