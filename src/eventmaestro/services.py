@@ -10,10 +10,12 @@ from fastapi import APIRouter
 
 from eventmaestro.accounts.endpoints import auth_router, keys_router, users_router
 from eventmaestro.agents.registry import all_agents
+from eventmaestro.agents.vendors.endpoints import router as vendors_router
 from eventmaestro.events.endpoints import router as events_router
 
 SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "gateway": (auth_router, users_router, keys_router, events_router),
+    "vendors": (vendors_router,),
 }
 
 
