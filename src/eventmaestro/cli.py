@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventmaestro import __version__
+from eventmaestro.agents.vendors.cli import app as vendors_app
 from eventmaestro.kit.errors import MaestroError
 from eventmaestro.services import UnknownServiceError, parse_services
 from eventmaestro.settings import InsecureConfigurationError, Settings
@@ -26,6 +27,7 @@ users_app = typer.Typer(help="Manage users.", no_args_is_help=True)
 orgs_app = typer.Typer(help="Manage organisations.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 app.add_typer(orgs_app, name="orgs")
+app.add_typer(vendors_app, name="vendors")
 
 console = Console()
 err = Console(stderr=True)
