@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import logging
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from eventmaestro.agents.vendors import events as topics
 from eventmaestro.agents.vendors import selection as sel
@@ -35,9 +36,12 @@ from eventmaestro.agents.vendors.schemas import (
 )
 from eventmaestro.agents.vendors.text import parse_query
 from eventmaestro.kit.auth import Principal
+from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.errors import ConflictError, NotFoundError
 from eventmaestro.kit.money import Money
 from eventmaestro.kit.outbox import add_event
+
+logger = logging.getLogger(__name__)
 
 
 def rub(amount: Decimal) -> Money:
@@ -210,7 +214,8 @@ class VendorsService:
         """Load the demo catalogue unless a shared catalogue exists; returns vendors added."""
         if await self.repo.shared_catalogue_size():
             return 0
-        vendors, bookings = generate(count, seed=seed, start=start)
+        # Generating takes a second or more of CPU: keep the event loop serving meanwhile.
+        vendors, bookings = await asyncio.to_thread(generate, count, seed=seed, start=start)
         await self.repo.insert_vendors(vendors)
         await self.repo.insert_bookings(bookings)
         return len(vendors)
@@ -297,3 +302,19 @@ def _to_result(request: sel.SelectionRequest, outcome: sel.Outcome, locale: str)
         ],
         funnel=funnel,
     )
+
+
+DEMO_SIZE, DEMO_SEED = 5000, 20261224
+
+
+async def load_demo_catalogue(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    """First start of an embedded installation: give it a catalogue to try. Runs in the
+    background; if interrupted, its transaction rolls back and the next start tries again."""
+    async with sessionmaker() as session:
+        added = await VendorsService(session).ensure_demo_catalogue(
+            start=utcnow().date(), count=DEMO_SIZE, seed=DEMO_SEED
+        )
+        await session.commit()
+    if added:
+        logger.info("vendors.demo_catalogue_loaded", extra={"vendors": added})
+    return added
