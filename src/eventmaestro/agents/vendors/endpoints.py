@@ -1,4 +1,4 @@
-"""Vendors API: search, details, selection, comparison and holds."""
+"""Vendors API: search, details, selection, comparison, holds, quotes and contracts."""
 
 from __future__ import annotations
 
@@ -7,14 +7,19 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Query, status
+from fastapi import APIRouter, Depends, Query, Response, status
 
 from eventmaestro.accounts.dependencies import CurrentPrincipal, WriterPrincipal
 from eventmaestro.agents.vendors.repository import SearchFilters
 from eventmaestro.agents.vendors.schemas import (
     ComparisonResult,
+    ContractCreate,
+    ContractOut,
+    ContractTransition,
     HoldOut,
     HoldRequest,
+    QuoteRequestIn,
+    QuoteRequestOut,
     SearchResult,
     SelectRequest,
     SelectResult,
@@ -29,6 +34,7 @@ from eventmaestro.kit.pagination import PageParams, page_params
 from eventmaestro.kit.types import SearchText
 
 router = APIRouter(prefix="/api/v1/vendors", tags=["vendors"])
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 Locale = Annotated[Literal["ru", "en"], Query(description="Language of written summaries")]
 
 
@@ -104,6 +110,52 @@ async def compare_vendors(
     return await service.compare(principal, vendor_ids, guests, locale)
 
 
+@router.post("/contracts", status_code=status.HTTP_201_CREATED)
+async def create_contract(
+    body: ContractCreate, principal: WriterPrincipal, service: VendorsServiceDep
+) -> ContractOut:
+    """Draft a contract: amount with VAT, payment schedule and the vendor's cancellation
+    terms. The document is at `GET …/contracts/{id}/document`."""
+    return await service.create_contract(principal, body, now=utcnow())
+
+
+@router.get("/contracts/{contract_id}")
+async def get_contract(
+    contract_id: uuid.UUID, principal: CurrentPrincipal, service: VendorsServiceDep
+) -> ContractOut:
+    return await service.contract(principal, contract_id)
+
+
+@router.get(
+    "/contracts/{contract_id}/document",
+    response_class=Response,
+    responses={200: {"content": {DOCX: {}}}},
+)
+async def contract_document(
+    contract_id: uuid.UUID, principal: CurrentPrincipal, service: VendorsServiceDep
+) -> Response:
+    content = await service.contract_document(principal, contract_id)
+    return Response(
+        content,
+        media_type=DOCX,
+        headers={"Content-Disposition": f'attachment; filename="contract-{contract_id}.docx"'},
+    )
+
+
+@router.put("/contracts/{contract_id}/{action}")
+async def change_contract(
+    contract_id: uuid.UUID,
+    action: Literal["send", "sign", "cancel"],
+    principal: WriterPrincipal,
+    service: VendorsServiceDep,
+    body: ContractTransition | None = None,
+) -> ContractOut:
+    """draft → sent → signed, or cancel; each step is recorded with who and when. Signing
+    books the vendor's date."""
+    note = body.note if body else None
+    return await service.transition(principal, contract_id, action, now=utcnow(), note=note)
+
+
 @router.get("/{vendor_id}")
 async def get_vendor(
     vendor_id: uuid.UUID, principal: CurrentPrincipal, service: VendorsServiceDep
@@ -117,3 +169,15 @@ async def hold_vendor(
 ) -> HoldOut:
     """Hold the vendor's date; 409 if it is already booked or held."""
     return await service.hold(principal, vendor_id, body, now=utcnow())
+
+
+@router.post("/{vendor_id}/request-quote", status_code=status.HTTP_201_CREATED)
+async def request_quote(
+    vendor_id: uuid.UUID,
+    body: QuoteRequestIn,
+    principal: WriterPrincipal,
+    service: VendorsServiceDep,
+    locale: Locale = "ru",
+) -> QuoteRequestOut:
+    """Record a quote request and draft the message to the vendor."""
+    return await service.request_quote(principal, vendor_id, body, locale)

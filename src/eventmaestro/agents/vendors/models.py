@@ -113,6 +113,7 @@ class Contract(OrgScopedMixin, Model):
     vendor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"))
     event_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
     event_date: Mapped[dt.date] = mapped_column(Date)
+    client_name: Mapped[str] = mapped_column(String(200))
     scope: Mapped[str] = mapped_column(Text)
     amount: Mapped[Decimal] = mapped_column(MONEY)
     vat_amount: Mapped[Decimal] = mapped_column(MONEY)

@@ -37,7 +37,7 @@ class VendorOut(BaseModel):
     capacity_standing: int | None
     price_model: PriceModel
     price: Money = Field(description="Unit price for the price model")
-    min_order: Money
+    min_order: Money | None
     vat_status: VatStatus
     rating: Decimal
     review_count: int
@@ -210,9 +210,10 @@ class ContractOut(BaseModel):
     vendor_id: uuid.UUID
     event_id: uuid.UUID | None
     event_date: dt.date
+    client_name: str
     scope: str
     amount: Money
-    vat: Money
+    vat: Money | None = Field(description="None when the vendor is VAT-exempt")
     total: Money
     payment_schedule: list[dict[str, Any]]
     cancellation_terms: str

@@ -8,6 +8,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -15,9 +16,16 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from eventmaestro.agents.vendors import events as topics
 from eventmaestro.agents.vendors import selection as sel
 from eventmaestro.agents.vendors.comparison import compare
+from eventmaestro.agents.vendors.contracts import (
+    ContractDocument,
+    Terms,
+    next_status,
+    render_docx,
+)
+from eventmaestro.agents.vendors.contracts import terms as contract_terms
 from eventmaestro.agents.vendors.demo import generate
 from eventmaestro.agents.vendors.explain import explain_selection, relaxation_text
-from eventmaestro.agents.vendors.models import Vendor, VendorBooking
+from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
 from eventmaestro.agents.vendors.pricing import EventSize, Quote, quote
 from eventmaestro.agents.vendors.repository import SearchFilters, VendorsRepository
 from eventmaestro.agents.vendors.schemas import (
@@ -25,8 +33,13 @@ from eventmaestro.agents.vendors.schemas import (
     ChosenVendor,
     ComparisonResult,
     ConflictOut,
+    ContractCreate,
+    ContractOut,
+    ContractStatus,
     HoldOut,
     HoldRequest,
+    QuoteRequestIn,
+    QuoteRequestOut,
     RelaxationOut,
     SearchHit,
     SearchResult,
@@ -45,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 
 def rub(amount: Decimal) -> Money:
+    """Money is strictly positive; computed prices are, this only guards a zero minimum."""
     return Money(amount=max(amount, Decimal("0.01")))
 
 
@@ -62,7 +76,7 @@ def to_out(v: Vendor) -> VendorOut:
         capacity_standing=v.capacity_standing,
         price_model=v.price_model,
         price=rub(v.price_amount),
-        min_order=Money(amount=v.min_order) if v.min_order > 0 else rub(Decimal(0)),
+        min_order=Money(amount=v.min_order) if v.min_order > 0 else None,
         vat_status=v.vat_status,
         rating=v.rating,
         review_count=v.review_count,
@@ -249,6 +263,197 @@ class VendorsService:
         return HoldOut(
             vendor_id=vendor.id, date=data.date, kind="hold", expires_at=booking.expires_at
         )
+
+    async def request_quote(
+        self, principal: Principal, vendor_id: uuid.UUID, data: QuoteRequestIn, locale: str
+    ) -> QuoteRequestOut:
+        """Record the request and draft the message to the vendor; the estimate is the
+        catalogue price for this event, to compare the answer against."""
+        vendor = await self.load(principal.org_id, vendor_id)
+        estimate = vendor_quote(vendor, data.guests).total
+        message = draft_quote_message(vendor.name, data, locale)
+        row = QuoteRequest(
+            org_id=principal.org_id,
+            vendor_id=vendor.id,
+            event_id=data.event_id,
+            requirements=data.requirements,
+            deadline=data.deadline,
+            message=message,
+            status="requested",
+        )
+        await self.repo.add(row)
+        add_event(
+            self.session,
+            topics.QUOTE_REQUESTED,
+            {"quote_request_id": str(row.id), "vendor_id": str(vendor.id)},
+            org_id=principal.org_id,
+        )
+        return QuoteRequestOut(
+            id=row.id,
+            vendor_id=vendor.id,
+            event_id=row.event_id,
+            requirements=row.requirements,
+            deadline=row.deadline,
+            message=message,
+            status=row.status,
+            estimate=rub(estimate),
+        )
+
+    async def create_contract(
+        self, principal: Principal, data: ContractCreate, *, now: dt.datetime
+    ) -> ContractOut:
+        vendor = await self.load(principal.org_id, data.vendor_id)
+        net = (
+            data.amount.amount if data.amount else vendor_quote(vendor, data.guests, data.hours).net
+        )
+        t = contract_terms(
+            net, vendor.vat_status, vendor.prepayment_percent, now.date(), data.event_date
+        )
+        contract = Contract(
+            org_id=principal.org_id,
+            vendor_id=vendor.id,
+            event_id=data.event_id,
+            event_date=data.event_date,
+            client_name=data.client_name,
+            scope=data.scope,
+            amount=t.net,
+            vat_amount=t.vat,
+            total_amount=t.total,
+            payment_schedule=t.schedule,
+            cancellation_terms=vendor.cancellation_terms,
+            status=ContractStatus.DRAFT,
+            audit=[_audit("created", principal, now)],
+        )
+        await self.repo.add(contract)
+        self._contract_event(contract)
+        return contract_out(contract)
+
+    async def contract(self, principal: Principal, contract_id: uuid.UUID) -> ContractOut:
+        return contract_out(await self._load_contract(principal, contract_id))
+
+    async def transition(
+        self,
+        principal: Principal,
+        contract_id: uuid.UUID,
+        action: str,
+        *,
+        now: dt.datetime,
+        note: str | None = None,
+    ) -> ContractOut:
+        """Move a contract along draft → sent → signed (or cancel it), with an audit entry.
+        Signing books the vendor's date for good; it fails if someone else holds it."""
+        contract = await self._load_contract(principal, contract_id)
+        target = next_status(action, contract.status)
+        if target is None:
+            raise ConflictError(f"A {contract.status} contract cannot be {action}ed")
+        if target == ContractStatus.SIGNED:
+            await self._book(principal, contract)
+        contract.status = target
+        contract.audit = [*contract.audit, _audit(target, principal, now, note)]
+        contract.updated_at = now
+        await self.session.flush()
+        self._contract_event(contract)
+        return contract_out(contract)
+
+    async def contract_document(self, principal: Principal, contract_id: uuid.UUID) -> bytes:
+        contract = await self._load_contract(principal, contract_id)
+        vendor = await self.load(principal.org_id, contract.vendor_id)
+        return render_docx(
+            ContractDocument(
+                number=contract.id.hex[:8].upper(),
+                date=contract.created_at.date(),
+                client_name=contract.client_name,
+                vendor_name=vendor.name,
+                vendor_address=vendor.address,
+                event_date=contract.event_date,
+                scope=contract.scope,
+                terms=Terms(
+                    net=contract.amount,
+                    vat=contract.vat_amount,
+                    total=contract.total_amount,
+                    schedule=contract.payment_schedule,
+                ),
+                vat_exempt=vendor.vat_status == "exempt",
+                cancellation_terms=contract.cancellation_terms,
+            )
+        )
+
+    async def _book(self, principal: Principal, contract: Contract) -> None:
+        existing = await self.repo.booking(contract.vendor_id, contract.event_date)
+        if existing is None:
+            booking = VendorBooking(
+                vendor_id=contract.vendor_id,
+                date=contract.event_date,
+                kind="booked",
+                org_id=principal.org_id,
+                event_id=contract.event_id,
+            )
+            try:
+                async with self.session.begin_nested():
+                    await self.repo.add_booking(booking)
+            except IntegrityError as exc:
+                raise ConflictError("The vendor was booked on this date meanwhile") from exc
+            return
+        if existing.org_id != principal.org_id:
+            raise ConflictError("The vendor is busy on this date")
+        existing.kind, existing.expires_at = "booked", None
+
+    async def _load_contract(self, principal: Principal, contract_id: uuid.UUID) -> Contract:
+        contract = await self.repo.contract(principal.org_id, contract_id)
+        if contract is None:
+            raise NotFoundError("Contract not found")
+        return contract
+
+    def _contract_event(self, contract: Contract) -> None:
+        add_event(
+            self.session,
+            topics.CONTRACT_CHANGED,
+            {"contract_id": str(contract.id), "status": contract.status},
+            org_id=contract.org_id,
+        )
+
+
+def _audit(
+    action: str, principal: Principal, now: dt.datetime, note: str | None = None
+) -> dict[str, Any]:
+    entry = {"action": action, "by": str(principal.actor_id), "kind": principal.kind}
+    return {**entry, "at": now.isoformat(), **({"note": note} if note else {})}
+
+
+def contract_out(c: Contract) -> ContractOut:
+    return ContractOut(
+        id=c.id,
+        vendor_id=c.vendor_id,
+        event_id=c.event_id,
+        event_date=c.event_date,
+        client_name=c.client_name,
+        scope=c.scope,
+        amount=rub(c.amount),
+        vat=Money(amount=c.vat_amount) if c.vat_amount > 0 else None,
+        total=rub(c.total_amount),
+        payment_schedule=c.payment_schedule,
+        cancellation_terms=c.cancellation_terms,
+        status=c.status,
+        audit=c.audit,
+    )
+
+
+def draft_quote_message(vendor_name: str, data: QuoteRequestIn, locale: str) -> str:
+    deadline = data.deadline.strftime("%d.%m.%Y") if data.deadline else None
+    if locale == "ru":
+        return (
+            f"Здравствуйте, {vendor_name}!\n\nПросим коммерческое предложение на мероприятие "
+            f"{data.date.strftime('%d.%m.%Y')}, {data.guests} гостей.\nТребования: "
+            f"{data.requirements}\n"
+            + (f"Ответ просим прислать до {deadline}.\n" if deadline else "")
+            + "\nСпасибо!"
+        )
+    return (
+        f"Hello {vendor_name},\n\nPlease send us a quote for an event on "
+        f"{data.date.isoformat()}, {data.guests} guests.\nRequirements: {data.requirements}\n"
+        + (f"We would appreciate your answer by {data.deadline}.\n" if deadline else "")
+        + "\nThank you!"
+    )
 
 
 def _chosen(p: sel.Priced) -> ChosenVendor:

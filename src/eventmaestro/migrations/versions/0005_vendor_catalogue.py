@@ -97,6 +97,7 @@ def upgrade() -> None:
         sa.Column("vendor_id", sa.Uuid(), nullable=False),
         sa.Column("event_id", sa.Uuid(), nullable=True),
         sa.Column("event_date", sa.Date(), nullable=False),
+        sa.Column("client_name", sa.String(length=200), nullable=False),
         sa.Column("scope", sa.Text(), nullable=False),
         sa.Column("amount", sa.Numeric(precision=14, scale=2), nullable=False),
         sa.Column("vat_amount", sa.Numeric(precision=14, scale=2), nullable=False),
