@@ -4,10 +4,11 @@ skills are simply absent, and Maestro says so instead of faking an answer."""
 from __future__ import annotations
 
 from eventmaestro.agents.base import Agent
+from eventmaestro.agents.vendors.agent import agent as vendors
 
 
 def all_agents() -> list[Agent]:
-    return []
+    return [vendors]
 
 
 def find_agents(names: list[str]) -> list[Agent]:
