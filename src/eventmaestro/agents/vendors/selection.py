@@ -443,11 +443,18 @@ def _guest_proposals(request: SelectionRequest, candidates: Sequence[Candidate])
 def _date_relaxations(
     request: SelectionRequest, candidates: Sequence[Candidate], wanted: int = 2
 ) -> list[Relaxation]:
-    """The nearest other dates (either side, up to two weeks) on which a selection exists."""
+    """The nearest other dates (either side, up to two weeks) on which a selection exists.
+    Prices do not depend on the date, so vendors are priced once and only re-filtered by
+    their busy days for each date tried."""
+    undated, _ = eligible(request, candidates, skip=frozenset({Stage.DATE}))
     found: list[Relaxation] = []
     for offset in _nearest_offsets(DATE_SEARCH_DAYS):
         relaxed = replace(request, date=request.date + dt.timedelta(days=offset))
-        selection = select(relaxed, candidates)
+        pools = {
+            cat: [p for p in pool if relaxed.date not in p.candidate.busy_dates]
+            for cat, pool in undated.items()
+        }
+        selection = _select_from(relaxed, pools)
         if selection is not None:
             found.append(
                 Relaxation(RelaxationKind.DATE, None, relaxed.date.isoformat(), relaxed, selection)
