@@ -123,11 +123,26 @@ async def test_own_vendors_stay_private(
     assert str(private["id"]) not in _ids(other)
     mine = await _search(client, first["access_token"], q="секрет")
     assert str(private["id"]) in _ids(mine)
-    for path in (f"{url}/holds",):
-        response = await client.post(
-            path, json={"date": "2027-01-10"}, headers=bearer(second["access_token"])
-        )
-        assert response.status_code == 404
+    attempts = (
+        (f"{url}/holds", {"date": "2027-01-10"}),
+        (
+            f"{url}/request-quote",
+            {"date": "2027-01-10", "guests": 10, "requirements": "Аренда"},
+        ),
+        (
+            "/api/v1/vendors/contracts",
+            {
+                "vendor_id": str(private["id"]),
+                "event_date": "2027-01-10",
+                "guests": 10,
+                "scope": "Аренда",
+                "client_name": "ООО «Чужие»",
+            },
+        ),
+    )
+    for path, body in attempts:
+        response = await client.post(path, json=body, headers=bearer(second["access_token"]))
+        assert response.status_code == 404, path
     comparison = await client.get(
         "/api/v1/vendors/comparison",
         params={"vendor_ids": [str(private["id"])]},

@@ -56,6 +56,19 @@ async def test_quote_request_is_recorded_with_a_drafted_message(
     assert "01.12.2026" in body["message"]
     assert body["estimate"]["amount"] == "300000.00"  # 2 500 ₽ × 120
 
+    answer = {"amount": {"amount": "270000.00", "currency": "RUB"}, "note": "скидка 10 %"}
+    url = f"/api/v1/vendors/quotes/{body['id']}/answer"
+    answered = await client.put(url, json=answer, headers=bearer(token))
+    assert answered.status_code == 200, answered.text
+    assert answered.json()["status"] == "answered"
+    assert answered.json()["vs_estimate_percent"] == -10.0
+    listed = await client.get("/api/v1/vendors/quotes", headers=bearer(token))
+    assert [q["quoted"]["amount"] for q in listed.json()] == ["270000.00"]
+
+    stranger = (await register(client, organization="Чужие"))["access_token"]
+    assert (await client.put(url, json=answer, headers=bearer(stranger))).status_code == 404
+    assert (await client.get("/api/v1/vendors/quotes", headers=bearer(stranger))).json() == []
+
 
 async def test_contract_lifecycle_and_document(client: httpx.AsyncClient, token: str) -> None:
     created = await client.post(

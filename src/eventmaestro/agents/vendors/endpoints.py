@@ -18,6 +18,7 @@ from eventmaestro.agents.vendors.schemas import (
     ContractTransition,
     HoldOut,
     HoldRequest,
+    QuoteAnswer,
     QuoteRequestIn,
     QuoteRequestOut,
     SearchResult,
@@ -154,6 +155,24 @@ async def change_contract(
     books the vendor's date."""
     note = body.note if body else None
     return await service.transition(principal, contract_id, action, now=utcnow(), note=note)
+
+
+@router.get("/quotes")
+async def list_quotes(
+    principal: CurrentPrincipal,
+    service: VendorsServiceDep,
+    event_id: Annotated[uuid.UUID | None, Query()] = None,
+) -> list[QuoteRequestOut]:
+    """Quote requests with the answers received, comparable against the catalogue estimate."""
+    return await service.quotes(principal, event_id)
+
+
+@router.put("/quotes/{quote_id}/answer")
+async def answer_quote(
+    quote_id: uuid.UUID, body: QuoteAnswer, principal: WriterPrincipal, service: VendorsServiceDep
+) -> QuoteRequestOut:
+    """Record the vendor's answer to a quote request."""
+    return await service.answer_quote(principal, quote_id, body, now=utcnow())
 
 
 @router.get("/{vendor_id}")

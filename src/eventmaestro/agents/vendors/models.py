@@ -104,7 +104,10 @@ class QuoteRequest(OrgScopedMixin, Model):
     deadline: Mapped[dt.date | None] = mapped_column(Date, default=None)
     message: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20))
+    # The catalogue price for the request, kept to compare the vendor's answer against.
+    estimate_amount: Mapped[Decimal] = mapped_column(MONEY)
     quoted_amount: Mapped[Decimal | None] = mapped_column(MONEY, default=None)
+    answer_note: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class Contract(OrgScopedMixin, Model):

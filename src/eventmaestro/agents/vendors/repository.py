@@ -191,6 +191,18 @@ class VendorsRepository:
         self.session.add(row)
         await self.session.flush()
 
+    async def quote(self, org_id: uuid.UUID, quote_id: uuid.UUID) -> QuoteRequest | None:
+        stmt = select(QuoteRequest).where(
+            QuoteRequest.id == quote_id, QuoteRequest.org_id == org_id
+        )
+        return (await self.session.scalars(stmt)).first()
+
+    async def quotes(self, org_id: uuid.UUID, event_id: uuid.UUID | None) -> list[QuoteRequest]:
+        stmt = select(QuoteRequest).where(QuoteRequest.org_id == org_id)
+        if event_id is not None:
+            stmt = stmt.where(QuoteRequest.event_id == event_id)
+        return list((await self.session.scalars(stmt.order_by(QuoteRequest.id))).all())
+
     async def contract(self, org_id: uuid.UUID, contract_id: uuid.UUID) -> Contract | None:
         stmt = select(Contract).where(Contract.id == contract_id, Contract.org_id == org_id)
         return (await self.session.scalars(stmt)).first()

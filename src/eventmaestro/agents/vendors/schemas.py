@@ -179,6 +179,18 @@ class QuoteRequestOut(BaseModel):
     message: str
     status: str
     estimate: Money
+    quoted: Money | None = None
+    answer_note: str | None = None
+    vs_estimate_percent: float | None = Field(
+        default=None, description="How far the answer is from the catalogue estimate"
+    )
+
+
+class QuoteAnswer(Input):
+    """The vendor's answer, as the organiser received it."""
+
+    amount: Money
+    note: ShortText | None = None
 
 
 class ContractStatus(StrEnum):

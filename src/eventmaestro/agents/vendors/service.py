@@ -38,6 +38,7 @@ from eventmaestro.agents.vendors.schemas import (
     ContractStatus,
     HoldOut,
     HoldRequest,
+    QuoteAnswer,
     QuoteRequestIn,
     QuoteRequestOut,
     RelaxationOut,
@@ -280,6 +281,7 @@ class VendorsService:
             deadline=data.deadline,
             message=message,
             status="requested",
+            estimate_amount=estimate,
         )
         await self.repo.add(row)
         add_event(
@@ -288,16 +290,26 @@ class VendorsService:
             {"quote_request_id": str(row.id), "vendor_id": str(vendor.id)},
             org_id=principal.org_id,
         )
-        return QuoteRequestOut(
-            id=row.id,
-            vendor_id=vendor.id,
-            event_id=row.event_id,
-            requirements=row.requirements,
-            deadline=row.deadline,
-            message=message,
-            status=row.status,
-            estimate=rub(estimate),
-        )
+        return quote_out(row)
+
+    async def answer_quote(
+        self, principal: Principal, quote_id: uuid.UUID, data: QuoteAnswer, *, now: dt.datetime
+    ) -> QuoteRequestOut:
+        row = await self.repo.quote(principal.org_id, quote_id)
+        if row is None:
+            raise NotFoundError("Quote request not found")
+        row.status, row.quoted_amount, row.answer_note = "answered", data.amount.amount, data.note
+        row.updated_at = now
+        await self.session.flush()
+        return quote_out(row)
+
+    async def quotes(
+        self, principal: Principal, event_id: uuid.UUID | None
+    ) -> list[QuoteRequestOut]:
+        """Answered quotes first, cheapest first: the order to compare them in."""
+        rows = await self.repo.quotes(principal.org_id, event_id)
+        rows.sort(key=lambda r: (r.quoted_amount is None, r.quoted_amount or 0))
+        return [quote_out(r) for r in rows]
 
     async def create_contract(
         self, principal: Principal, data: ContractCreate, *, now: dt.datetime
@@ -435,6 +447,25 @@ def contract_out(c: Contract) -> ContractOut:
         cancellation_terms=c.cancellation_terms,
         status=c.status,
         audit=c.audit,
+    )
+
+
+def quote_out(row: QuoteRequest) -> QuoteRequestOut:
+    quoted = row.quoted_amount
+    return QuoteRequestOut(
+        id=row.id,
+        vendor_id=row.vendor_id,
+        event_id=row.event_id,
+        requirements=row.requirements,
+        deadline=row.deadline,
+        message=row.message,
+        status=row.status,
+        estimate=rub(row.estimate_amount),
+        quoted=rub(quoted) if quoted is not None else None,
+        answer_note=row.answer_note,
+        vs_estimate_percent=round(float((quoted / row.estimate_amount - 1) * 100), 1)
+        if quoted is not None
+        else None,
     )
 
 
