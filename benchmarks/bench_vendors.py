@@ -17,11 +17,13 @@ import os
 import random
 import sys
 import time
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import asyncpg
+from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -100,12 +102,14 @@ async def bench_search(base_url: str, count: int, repeats: int) -> None:
             await session.commit()
         async with engine.begin() as conn:
             # Busy days generated in the database: ~12 % of 60 days per vendor.
-            await conn.exec_driver_sql(
-                "INSERT INTO vendor_bookings (id, vendor_id, date, kind, created_at, updated_at)"
-                " SELECT gen_random_uuid(), v.id, d::date, 'booked', now(), now()"
-                " FROM vendors v, generate_series(%s::date, %s::date, '1 day') d"
-                " WHERE random() < 0.12",
-                (FRIDAY - dt.timedelta(days=30), FRIDAY + dt.timedelta(days=29)),
+            await conn.execute(
+                text(
+                    "INSERT INTO vendor_bookings (id, vendor_id, date, kind, created_at, "
+                    "updated_at) SELECT gen_random_uuid(), v.id, d::date, 'booked', now(), now() "
+                    "FROM vendors v, generate_series(CAST(:a AS date), CAST(:b AS date), "
+                    "'1 day') d WHERE random() < 0.12"
+                ),
+                {"a": FRIDAY - dt.timedelta(days=30), "b": FRIDAY + dt.timedelta(days=29)},
             )
             await conn.exec_driver_sql("ANALYZE")
             booked = (await conn.exec_driver_sql("SELECT count(*) FROM vendor_bookings")).scalar()
@@ -121,7 +125,7 @@ async def bench_search(base_url: str, count: int, repeats: int) -> None:
             parsed = parse_query(q or "")
             filters = SearchFilters(terms=parsed.terms, now=utcnow(), **extra)
             if parsed.guests:
-                filters = SearchFilters(**{**filters.__dict__, "guests": parsed.guests})
+                filters = replace(filters, guests=parsed.guests)
             times = []
             total = 0
             for _ in range(repeats):

@@ -78,7 +78,7 @@ async def test_skills_over_the_bus(
 ) -> None:
     org_id, user_id = org
     bus = clean_platform.bus
-    found = await invoke(bus, task("search", {"q": "лофт", "limit": 5}, org_id, None))
+    found = await invoke(bus, task("search", {"q": "граффити", "limit": 5}, org_id, None))
     assert found.status is ResultStatus.OK, found.error
     assert str(LOFT["id"]) in {h["vendor"]["id"] for h in found.output["items"]}  # type: ignore[index]
 

@@ -28,7 +28,6 @@ from sqlalchemy import (
     Float,
     Select,
     and_,
-    bindparam,
     case,
     cast,
     delete,
@@ -213,38 +212,19 @@ class VendorsRepository:
         self, org_id: uuid.UUID, f: SearchFilters, *, limit: int, offset: int
     ) -> SearchPage:
         price = event_price(f.guests).label("price")
-        relevance, stmt = self._text_match(select(Vendor), f, org_id)
+        relevance, stmt = await self._text_match(select(Vendor), f, org_id)
         stmt = stmt.where(_visible(org_id))
         stmt = self._filters(stmt, f, price)
         rating = cast(Vendor.rating, Float) / 5.0
         price_fit: ColumnElement[Any] = (
             1.0 - cast(price, Float) / float(f.budget) if f.budget else literal(0.5)
         )
-        response = (
-            1.0
-            - cast(
-                func.min(Vendor.response_hours, 72)
-                if not self.is_postgres
-                else func.least(Vendor.response_hours, 72),
-                Float,
-            )
-            / 72.0
-        )
+        least = func.least if self.is_postgres else func.min
+        response = 1.0 - cast(least(Vendor.response_hours, 72), Float) / 72.0
         score = (0.5 * relevance + 0.25 * rating + 0.15 * price_fit + 0.10 * response).label(
             "score"
         )
-        if self.is_postgres:
-            await self.session.execute(
-                text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
-                {"t": str(TRIGRAM_THRESHOLD)},
-            )
-        filtered = stmt.subquery()
-        total = int(await self.session.scalar(select(func.count()).select_from(filtered)) or 0)
-        facets = {
-            "category": await self._facet(filtered.c.category),
-            "city": await self._facet(filtered.c.city_name),
-            "price_model": await self._facet(filtered.c.price_model),
-        }
+        total, facets = await self._facets(stmt.subquery())
         page = (
             stmt.add_columns(score, price)
             .order_by(score.desc(), Vendor.id)
@@ -254,38 +234,62 @@ class VendorsRepository:
         rows = [(v, float(s), Decimal(p)) for v, s, p in (await self.session.execute(page)).all()]
         return SearchPage(rows=rows, total=total, facets=facets)
 
-    async def _facet(self, column: Any) -> dict[str, int]:
-        stmt = select(column, func.count()).group_by(column).order_by(func.count().desc())
-        return {str(k): int(n) for k, n in (await self.session.execute(stmt)).all()}
+    async def _facets(self, filtered: Any) -> tuple[int, dict[str, dict[str, int]]]:
+        """Total and all facets from one grouped query (at most categories × cities × price
+        models rows) instead of one query each."""
+        keys = (filtered.c.category, filtered.c.city_name, filtered.c.price_model)
+        stmt = select(*keys, func.count()).group_by(*keys)
+        facets: dict[str, dict[str, int]] = {"category": {}, "city": {}, "price_model": {}}
+        total = 0
+        for category, city, model, n in (await self.session.execute(stmt)).all():
+            total += n
+            for facet, key in (("category", category), ("city", city), ("price_model", model)):
+                facets[facet][key] = facets[facet].get(key, 0) + n
+        ordered = {
+            name: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+            for name, counts in facets.items()
+        }
+        return total, ordered
 
-    def _text_match(
+    async def _known_terms(self, terms: tuple[str, ...], org_id: uuid.UUID) -> list[bool]:
+        """Whether any visible vendor has each word. Unknown words are probably misspelt and
+        get the trigram fallback; known ones never do, so a correct word pulls in no
+        look-alikes and the fast tsvector index alone answers it."""
+        known = []
+        for term in terms:
+            probe = select(literal(1)).where(
+                literal_column("vendors.search_tsv").op("@@")(
+                    func.plainto_tsquery("russian", term)
+                ),
+                _visible(org_id),
+            )
+            known.append(bool(await self.session.scalar(select(exists(probe)))))
+        return known
+
+    async def _text_match(
         self, stmt: Select[tuple[Vendor]], f: SearchFilters, org_id: uuid.UUID
     ) -> tuple[ColumnElement[Any], Select[tuple[Vendor]]]:
         if not f.terms:
             return literal(0.0), stmt
         if self.is_postgres:
             tsv: ColumnElement[Any] = literal_column("vendors.search_tsv")
-            conditions = [
-                or_(
-                    tsv.op("@@")(func.plainto_tsquery("russian", bindparam(f"t{i}", term))),
-                    and_(
-                        # Typo fallback only for words the catalogue does not know, so that a
-                        # correctly spelled word never pulls in look-alikes.
-                        text(
-                            f"NOT EXISTS (SELECT 1 FROM vendors AS known WHERE known.search_tsv "
-                            f"@@ plainto_tsquery('russian', :k{i}) AND (known.org_id IS NULL "
-                            f"OR known.org_id = :org{i}))"
-                        ).bindparams(**{f"k{i}": term, f"org{i}": org_id}),
-                        bindparam(f"w{i}", term).op("<%")(Vendor.document_text),
-                    ),
+            known = await self._known_terms(f.terms, org_id)
+            if not all(known):
+                await self.session.execute(
+                    text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
+                    {"t": str(TRIGRAM_THRESHOLD)},
                 )
-                for i, term in enumerate(f.terms)
+            conditions = [
+                tsv.op("@@")(func.plainto_tsquery("russian", term))
+                if is_known
+                else literal(term).op("<%")(Vendor.document_text)
+                for term, is_known in zip(f.terms, known, strict=True)
             ]
-            query = func.plainto_tsquery("russian", " ".join(f.terms))
-            rank = func.ts_rank_cd(tsv, query, 32)
+            rank = func.ts_rank_cd(tsv, func.plainto_tsquery("russian", " ".join(f.terms)), 32)
+            if all(known):
+                return cast(rank, Float), stmt.where(and_(*conditions))
             fuzzy = func.word_similarity(" ".join(f.terms), Vendor.document_text) * 0.5
-            best = case((rank > fuzzy, rank), else_=fuzzy)
-            return cast(best, Float), stmt.where(and_(*conditions))
+            return cast(case((rank > 0, rank), else_=fuzzy), Float), stmt.where(and_(*conditions))
         match = " AND ".join(f'"{stemmed(term)}"' for term in f.terms if stemmed(term))
         fts = (
             select(
