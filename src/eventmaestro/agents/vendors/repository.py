@@ -2,14 +2,15 @@
 vendors; quotes and contracts are strictly the caller's.
 
 Full text, per database (what `text.py` explains): PostgreSQL matches each query word against
-the generated `search_tsv` column (russian configuration) or — only when no visible vendor has
-that word, i.e. it is probably misspelt — by trigram word similarity on `document_text`;
-SQLite matches Snowball stems in the FTS5 table `search_vendors_fts`.
+the generated `search_tsv` column (russian configuration); a word no visible vendor has is
+probably misspelt, so it is first corrected to the nearest catalogue word by trigram distance
+(`search_vendor_words`, GiST KNN) — typos cost one small index lookup, never a scan of vendor
+texts. SQLite matches Snowball stems in the FTS5 table `search_vendors_fts`.
 
 Ranking (both databases, highest first):
     score = 0.50·relevance + 0.25·rating/5 + 0.15·price_fit + 0.10·response_fit
 relevance ∈ [0, 1) is the text rank squashed as r/(r+1) (PostgreSQL `ts_rank_cd` with
-normalisation 32, or half the trigram similarity when only a typo matched; SQLite −bm25);
+normalisation 32; SQLite −bm25);
 price_fit = 1 − price/budget when a budget is given, else 0.5; response_fit =
 1 − min(response hours, 72)/72. Ties break on id, so pages are stable.
 """
@@ -45,11 +46,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
 from eventmaestro.agents.vendors.pricing import VAT_RATE
-from eventmaestro.agents.vendors.text import stemmed
+from eventmaestro.agents.vendors.text import stemmed, words
 from eventmaestro.kit.clock import utcnow
 
 DEFAULT_HOURS = 5
-TRIGRAM_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,16 @@ class VendorsRepository:
         for start in range(0, len(rows), chunk):
             part = rows[start : start + chunk]
             await self.session.execute(insert(Vendor), list(part))
-            if not self.is_postgres:
+            if self.is_postgres:
+                vocabulary = sorted({w for r in part for w in words(r["document_text"])})
+                await self.session.execute(
+                    text(
+                        "INSERT INTO search_vendor_words (word) SELECT unnest(CAST(:w AS text[]))"
+                        " ON CONFLICT DO NOTHING"
+                    ),
+                    {"w": vocabulary},
+                )
+            else:
                 await self.session.execute(
                     text("INSERT INTO search_vendors_fts (vendor_id, body) VALUES (:id, :body)"),
                     [{"id": r["id"].hex, "body": stemmed(r["document_text"])} for r in part],
@@ -266,6 +275,15 @@ class VendorsRepository:
             known.append(bool(await self.session.scalar(select(exists(probe)))))
         return known
 
+    async def _correct(self, term: str) -> str | None:
+        """The known catalogue word nearest to a misspelt one (trigram distance, GiST-indexed
+        KNN), if any is similar enough."""
+        stmt = text(
+            "SELECT word FROM search_vendor_words WHERE word % :t ORDER BY word <-> :t LIMIT 1"
+        ).bindparams(t=term.lower())
+        corrected = await self.session.scalar(stmt)
+        return str(corrected) if corrected is not None else None
+
     async def _text_match(
         self, stmt: Select[tuple[Vendor]], f: SearchFilters, org_id: uuid.UUID
     ) -> tuple[ColumnElement[Any], Select[tuple[Vendor]]]:
@@ -273,23 +291,14 @@ class VendorsRepository:
             return literal(0.0), stmt
         if self.is_postgres:
             tsv: ColumnElement[Any] = literal_column("vendors.search_tsv")
+            terms = list(f.terms)
             known = await self._known_terms(f.terms, org_id)
-            if not all(known):
-                await self.session.execute(
-                    text("SELECT set_config('pg_trgm.word_similarity_threshold', :t, true)"),
-                    {"t": str(TRIGRAM_THRESHOLD)},
-                )
-            conditions = [
-                tsv.op("@@")(func.plainto_tsquery("russian", term))
-                if is_known
-                else literal(term).op("<%")(Vendor.document_text)
-                for term, is_known in zip(f.terms, known, strict=True)
-            ]
-            rank = func.ts_rank_cd(tsv, func.plainto_tsquery("russian", " ".join(f.terms)), 32)
-            if all(known):
-                return cast(rank, Float), stmt.where(and_(*conditions))
-            fuzzy = func.word_similarity(" ".join(f.terms), Vendor.document_text) * 0.5
-            return cast(case((rank > 0, rank), else_=fuzzy), Float), stmt.where(and_(*conditions))
+            for index, is_known in enumerate(known):
+                if not is_known:
+                    terms[index] = await self._correct(terms[index]) or terms[index]
+            conditions = [tsv.op("@@")(func.plainto_tsquery("russian", term)) for term in terms]
+            rank = func.ts_rank_cd(tsv, func.plainto_tsquery("russian", " ".join(terms)), 32)
+            return cast(rank, Float), stmt.where(and_(*conditions))
         match = " AND ".join(f'"{stemmed(term)}"' for term in f.terms if stemmed(term))
         fts = (
             select(

@@ -173,8 +173,12 @@ def _create_search_structures() -> None:
             "(to_tsvector('russian', document_text)) STORED"
         )
         op.execute("CREATE INDEX search_vendors_tsv ON vendors USING gin (search_tsv)")
+        # Every word of the catalogue, so that a misspelt query word can be corrected to the
+        # nearest known one by trigram distance before the tsvector index answers it.
+        op.execute("CREATE TABLE search_vendor_words (word text PRIMARY KEY)")
         op.execute(
-            "CREATE INDEX search_vendors_trgm ON vendors USING gin (document_text gin_trgm_ops)"
+            "CREATE INDEX search_vendor_words_trgm ON search_vendor_words "
+            "USING gist (word gist_trgm_ops)"
         )
     else:
         op.execute(
@@ -185,7 +189,7 @@ def _create_search_structures() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
-        op.execute("DROP INDEX IF EXISTS search_vendors_trgm")
+        op.execute("DROP TABLE IF EXISTS search_vendor_words")
         op.execute("DROP INDEX IF EXISTS search_vendors_tsv")
         op.execute("ALTER TABLE vendors DROP COLUMN IF EXISTS search_tsv")
     else:
