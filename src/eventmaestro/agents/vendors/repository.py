@@ -2,10 +2,11 @@
 vendors; quotes and contracts are strictly the caller's.
 
 Full text, per database (what `text.py` explains): PostgreSQL matches each query word against
-the generated `search_tsv` column (russian configuration); a word no visible vendor has is
-probably misspelt, so it is first corrected to the nearest catalogue word by trigram distance
-(`search_vendor_words`, GiST KNN) — typos cost one small index lookup, never a scan of vendor
-texts. SQLite matches Snowball stems in the FTS5 table `search_vendors_fts`.
+the generated `search_tsv` column (russian configuration); when that finds nothing, a word is
+probably misspelt, so each word is replaced by the nearest catalogue word by trigram distance
+(`search_vendor_words`, GiST KNN) and the search runs once more — typos cost small index
+lookups, never a scan of vendor texts, and correct searches pay nothing for them. SQLite
+matches Snowball stems in the FTS5 table `search_vendors_fts`.
 
 Ranking (both databases, highest first):
     score = 0.50·relevance + 0.25·rating/5 + 0.15·price_fit + 0.10·response_fit
@@ -20,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -221,7 +222,7 @@ class VendorsRepository:
         self, org_id: uuid.UUID, f: SearchFilters, *, limit: int, offset: int
     ) -> SearchPage:
         price = event_price(f.guests).label("price")
-        relevance, stmt = await self._text_match(select(Vendor), f, org_id)
+        relevance, stmt = self._text_match(select(Vendor), f.terms)
         stmt = stmt.where(_visible(org_id))
         stmt = self._filters(stmt, f, price)
         rating = cast(Vendor.rating, Float) / 5.0
@@ -234,6 +235,14 @@ class VendorsRepository:
             "score"
         )
         total, facets = await self._facets(stmt.subquery())
+        if total == 0 and f.terms and self.is_postgres:
+            # Nothing found: a word may be misspelt. Retry once with every word replaced by
+            # its nearest catalogue word; correct words map to themselves.
+            corrected = tuple([await self._correct(term) for term in f.terms])
+            if corrected != f.terms:
+                return await self.search(
+                    org_id, replace(f, terms=corrected), limit=limit, offset=offset
+                )
         page = (
             stmt.add_columns(score, price)
             .order_by(score.desc(), Vendor.id)
@@ -260,46 +269,26 @@ class VendorsRepository:
         }
         return total, ordered
 
-    async def _known_terms(self, terms: tuple[str, ...], org_id: uuid.UUID) -> list[bool]:
-        """Whether any visible vendor has each word. Unknown words are probably misspelt and
-        get the trigram fallback; known ones never do, so a correct word pulls in no
-        look-alikes and the fast tsvector index alone answers it."""
-        known = []
-        for term in terms:
-            probe = select(literal(1)).where(
-                literal_column("vendors.search_tsv").op("@@")(
-                    func.plainto_tsquery("russian", term)
-                ),
-                _visible(org_id),
-            )
-            known.append(bool(await self.session.scalar(select(exists(probe)))))
-        return known
-
-    async def _correct(self, term: str) -> str | None:
-        """The known catalogue word nearest to a misspelt one (trigram distance, GiST-indexed
-        KNN), if any is similar enough."""
+    async def _correct(self, term: str) -> str:
+        """The catalogue word nearest to `term` by trigram distance (GiST KNN over the
+        vocabulary; a word that exists is its own nearest), or `term` if none is similar."""
         stmt = text(
             "SELECT word FROM search_vendor_words WHERE word % :t ORDER BY word <-> :t LIMIT 1"
         ).bindparams(t=term.lower())
         corrected = await self.session.scalar(stmt)
-        return str(corrected) if corrected is not None else None
+        return str(corrected) if corrected is not None else term
 
-    async def _text_match(
-        self, stmt: Select[tuple[Vendor]], f: SearchFilters, org_id: uuid.UUID
+    def _text_match(
+        self, stmt: Select[tuple[Vendor]], terms: tuple[str, ...]
     ) -> tuple[ColumnElement[Any], Select[tuple[Vendor]]]:
-        if not f.terms:
+        if not terms:
             return literal(0.0), stmt
         if self.is_postgres:
             tsv: ColumnElement[Any] = literal_column("vendors.search_tsv")
-            terms = list(f.terms)
-            known = await self._known_terms(f.terms, org_id)
-            for index, is_known in enumerate(known):
-                if not is_known:
-                    terms[index] = await self._correct(terms[index]) or terms[index]
             conditions = [tsv.op("@@")(func.plainto_tsquery("russian", term)) for term in terms]
             rank = func.ts_rank_cd(tsv, func.plainto_tsquery("russian", " ".join(terms)), 32)
             return cast(rank, Float), stmt.where(and_(*conditions))
-        match = " AND ".join(f'"{stemmed(term)}"' for term in f.terms if stemmed(term))
+        match = " AND ".join(f'"{stemmed(term)}"' for term in terms if stemmed(term))
         fts = (
             select(
                 literal_column("vendor_id").label("vendor_id"),
