@@ -63,12 +63,12 @@ def _summary(rows: list[ComparisonRow], locale: str) -> str:
     fastest = min(rows, key=lambda r: r.response_hours)
     if locale == "ru":
         return (
-            f"Дешевле всех — «{cheapest.name}» ({rubles(cheapest.event_price.amount)}). "
-            f"Лучший рейтинг — «{best.name}» ({best.rating}, {best.review_count} отзывов). "
-            f"Быстрее всех отвечает «{fastest.name}» (≈{fastest.response_hours} ч)."
+            f"Дешевле всех — {cheapest.name} ({rubles(cheapest.event_price.amount)}). "
+            f"Лучший рейтинг — {best.name} ({best.rating}, {best.review_count} отзывов). "
+            f"Быстрее всех отвечает {fastest.name} (≈{fastest.response_hours} ч)."
         )
     return (
-        f"Cheapest: “{cheapest.name}” ({rubles(cheapest.event_price.amount)}). "
-        f"Best rated: “{best.name}” ({best.rating}, {best.review_count} reviews). "
-        f"Fastest to answer: “{fastest.name}” (≈{fastest.response_hours} h)."
+        f"Cheapest: {cheapest.name} ({rubles(cheapest.event_price.amount)}). "
+        f"Best rated: {best.name} ({best.rating}, {best.review_count} reviews). "
+        f"Fastest to answer: {fastest.name} (≈{fastest.response_hours} h)."
     )

@@ -26,13 +26,13 @@ def explain_selection(
         c = pick.vendor.candidate
         if locale == "ru":
             line = (
-                f"{_label(pick.category, locale)}: «{c.name}» — {rubles(pick.vendor.price)}, "
+                f"{_label(pick.category, locale)}: {c.name} — {rubles(pick.vendor.price)}, "
                 f"рейтинг {c.rating:.1f} ({c.review_count} отзывов); лучший из "
                 f"{pick.eligible} подходящих с учётом бюджета"
             )
         else:
             line = (
-                f"{_label(pick.category, locale)}: “{c.name}” — {rubles(pick.vendor.price)}, "
+                f"{_label(pick.category, locale)}: {c.name} — {rubles(pick.vendor.price)}, "
                 f"rated {c.rating:.1f} ({c.review_count} reviews); best of "
                 f"{pick.eligible} eligible within the budget"
             )
