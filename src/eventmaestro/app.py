@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,6 +13,7 @@ from starlette.types import Scope
 from eventmaestro import __version__, ops
 from eventmaestro.agents.registry import find_agents
 from eventmaestro.agents.runtime import AgentRuntime
+from eventmaestro.agents.vendors.service import load_demo_catalogue
 from eventmaestro.kit.cache.base import Cache
 from eventmaestro.kit.http import BodySizeLimitMiddleware, RequestContextMiddleware
 from eventmaestro.kit.idempotency import IdempotencyMiddleware
@@ -48,6 +51,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        demo_loading: asyncio.Task[int] | None = None
         if owned:
             if settings.is_sqlite:
                 # Embedded mode migrates itself; a shared database is migrated by an operator
@@ -55,12 +59,18 @@ def create_app(
                 settings.data_dir.mkdir(parents=True, exist_ok=True)
                 await upgrade_async(settings.resolved_database_url)
             await active.start()
+            if settings.is_sqlite:
+                demo_loading = asyncio.create_task(load_demo_catalogue(active.sessionmaker))
         # Agents named among the enabled services answer their queues from this process.
         runtime = AgentRuntime(active, find_agents(enabled))
         await runtime.start()
         try:
             yield
         finally:
+            if demo_loading is not None:
+                demo_loading.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await demo_loading
             await runtime.stop()
             if owned:
                 await active.close()

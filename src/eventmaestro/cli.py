@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventmaestro import __version__
+from eventmaestro.agents.vendors.cli import app as vendors_app
 from eventmaestro.kit.errors import MaestroError
 from eventmaestro.llm.cli import app as llm_app
 from eventmaestro.services import UnknownServiceError, parse_services
@@ -28,6 +29,7 @@ orgs_app = typer.Typer(help="Manage organisations.", no_args_is_help=True)
 app.add_typer(users_app, name="users")
 app.add_typer(orgs_app, name="orgs")
 app.add_typer(llm_app, name="llm")
+app.add_typer(vendors_app, name="vendors")
 
 console = Console()
 err = Console(stderr=True)

@@ -8,6 +8,7 @@ def import_all_models() -> None:
     import eventmaestro.agents.finance.models
     import eventmaestro.agents.models
     import eventmaestro.agents.planning.models
+    import eventmaestro.agents.vendors.models
     import eventmaestro.events.models
     import eventmaestro.kit.outbox_models
     import eventmaestro.llm.models  # noqa: F401

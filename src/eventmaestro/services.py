@@ -13,6 +13,7 @@ from eventmaestro.agents.finance.endpoints import router as finance_router
 from eventmaestro.agents.maestro.endpoints import router as orchestration_router
 from eventmaestro.agents.planning.endpoints import router as planning_router
 from eventmaestro.agents.registry import all_agents
+from eventmaestro.agents.vendors.endpoints import router as vendors_router
 from eventmaestro.events.endpoints import router as events_router
 from eventmaestro.llm.endpoints import router as llm_router
 
@@ -22,6 +23,7 @@ SERVICES: dict[str, tuple[APIRouter, ...]] = {
     "llm": (llm_router,),
     "finance": (finance_router,),
     "maestro": (orchestration_router,),
+    "vendors": (vendors_router,),
 }
 
 

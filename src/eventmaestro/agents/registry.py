@@ -6,10 +6,11 @@ from __future__ import annotations
 from eventmaestro.agents.base import Agent
 from eventmaestro.agents.finance.agent import agent as finance
 from eventmaestro.agents.planning.agent import agent as planning
+from eventmaestro.agents.vendors.agent import agent as vendors
 
 
 def all_agents() -> list[Agent]:
-    return [planning, finance]
+    return [planning, finance, vendors]
 
 
 def find_agents(names: list[str]) -> list[Agent]:

@@ -26,6 +26,16 @@ def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[Fa
     return False
 
 
+# Search structures autogenerate cannot describe (SQLite FTS5 virtual tables and their shadow
+# tables, PostgreSQL tsvector columns and GIN expression indexes) are created by hand in
+# migrations under this prefix; comparing them against the models would report false drift.
+HAND_MADE_PREFIX = "search_"
+
+
+def _include_name(name: str | None, type_: str, parent_names: Any) -> bool:
+    return not (name or "").startswith(HAND_MADE_PREFIX)
+
+
 def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -33,6 +43,7 @@ def _configure(connection: Connection) -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=_render_item,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

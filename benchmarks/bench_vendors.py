@@ -1,0 +1,209 @@
+"""Vendor search on PostgreSQL with 100,000 vendors, and selection for 6 categories × 300
+candidates. Prints p50/p95 per case.
+
+    .venv/bin/python benchmarks/bench_vendors.py [--vendors 100000] [--postgres URL]
+
+Builds a private database (dropped afterwards), loads the deterministic demo catalogue and
+about two months of busy days per vendor, then times the repository's search (count, facets
+and the ranked page: what one API call runs) in-process, so HTTP overhead is not included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import random
+import sys
+import time
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+from sqlalchemy import text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eventmaestro.agents.vendors import selection as sel
+from eventmaestro.agents.vendors.demo import generate
+from eventmaestro.agents.vendors.repository import SearchFilters, VendorsRepository
+from eventmaestro.agents.vendors.text import parse_query
+from eventmaestro.kit.clock import utcnow
+from eventmaestro.kit.db import create_engine, create_sessionmaker, new_id
+from eventmaestro.kit.migrate import upgrade_async
+
+DEFAULT_URL = os.environ.get(
+    "MAESTRO_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+MOSCOW, KAZAN, NOVOSIBIRSK = 524901, 551487, 1496747
+START = dt.date(2026, 11, 24)
+FRIDAY = dt.date(2026, 12, 18)
+
+SEARCHES: list[tuple[str, str | None, dict[str, Any]]] = [
+    ("word, one city", "лофт", {"city_geoname_id": MOSCOW}),
+    ("word form, one city", "лофтах", {"city_geoname_id": MOSCOW}),
+    ("phrase + guests", "лофт на 200 человек с террасой", {"city_geoname_id": MOSCOW}),
+    ("two words, Kazan", "кейтеринг халяль", {"city_geoname_id": KAZAN}),
+    ("word, all cities", "ведущий", {}),
+    ("English", "loft terrace", {"city_geoname_id": MOSCOW}),
+    ("typo (trigram)", "кейтринг", {"city_geoname_id": NOVOSIBIRSK}),
+    (
+        "filters only: venue, guests, date, budget",
+        None,
+        {
+            "categories": ("venue",),
+            "city_geoname_id": MOSCOW,
+            "guests": 150,
+            "free_on": FRIDAY,
+            "budget": Decimal(800000),
+        },
+    ),
+    (
+        "text + date + rating + tag",
+        "банкет",
+        {
+            "city_geoname_id": MOSCOW,
+            "free_on": FRIDAY,
+            "rating_min": Decimal("4.5"),
+            "tags": ("halal",),
+        },
+    ),
+]
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+async def _admin(url: str, statement: str) -> None:
+    conn = await asyncpg.connect(url.replace("postgresql+asyncpg://", "postgresql://"))
+    try:
+        await conn.execute(statement)
+    finally:
+        await conn.close()
+
+
+async def bench_search(base_url: str, count: int, repeats: int) -> None:
+    name = f"maestro_bench_vendors_{os.getpid()}"
+    await _admin(base_url, f'DROP DATABASE IF EXISTS "{name}"')
+    await _admin(base_url, f'CREATE DATABASE "{name}"')
+    url = base_url.rsplit("/", 1)[0] + "/" + name
+    engine = create_engine(url)
+    try:
+        await upgrade_async(url)
+        started = time.perf_counter()
+        vendors, _ = await asyncio.to_thread(generate, count, seed=7, start=START)
+        async with create_sessionmaker(engine)() as session:
+            await VendorsRepository(session).insert_vendors(vendors, chunk=5000)
+            await session.commit()
+        async with engine.begin() as conn:
+            # Busy days generated in the database: ~12 % of 60 days per vendor.
+            await conn.execute(
+                text(
+                    "INSERT INTO vendor_bookings (id, vendor_id, date, kind, created_at, "
+                    "updated_at) SELECT gen_random_uuid(), v.id, d::date, 'booked', now(), now() "
+                    "FROM vendors v, generate_series(CAST(:a AS date), CAST(:b AS date), "
+                    "'1 day') d WHERE random() < 0.12"
+                ),
+                {"a": FRIDAY - dt.timedelta(days=30), "b": FRIDAY + dt.timedelta(days=29)},
+            )
+            await conn.exec_driver_sql("ANALYZE")
+            booked = (await conn.exec_driver_sql("SELECT count(*) FROM vendor_bookings")).scalar()
+        print(
+            f"loaded {count} vendors and {booked} busy days in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
+        sessionmaker = create_sessionmaker(engine)
+        org = new_id()
+        all_times: list[float] = []
+        print(f"{'search':45} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
+        for label, q, extra in SEARCHES:
+            parsed = parse_query(q or "")
+            filters = SearchFilters(terms=parsed.terms, now=utcnow(), **extra)
+            if parsed.guests:
+                filters = replace(filters, guests=parsed.guests)
+            times = []
+            total = 0
+            for _ in range(repeats):
+                async with sessionmaker() as session:
+                    t0 = time.perf_counter()
+                    page = await VendorsRepository(session).search(org, filters, limit=20, offset=0)
+                    times.append((time.perf_counter() - t0) * 1000)
+                    total = page.total
+            all_times += times
+            print(f"{label:45} {total:>6} {pct(times, 0.5):>8.1f} {pct(times, 0.95):>8.1f}")
+        print(f"{'ALL':45} {'':>6} {pct(all_times, 0.5):>8.1f} {pct(all_times, 0.95):>8.1f}")
+    finally:
+        await engine.dispose()
+        await _admin(base_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _candidates(rng: random.Random, per_category: int) -> list[sel.Candidate]:
+    out = []
+    for category in ("venue", "catering", "decoration", "entertainment", "logistics", "technical"):
+        for i in range(per_category):
+            model = "person" if category == "catering" else rng.choice(["event", "hour", "day"])
+            out.append(
+                sel.Candidate(
+                    id=f"{category}-{i}",
+                    name=f"{category} {i}",
+                    category=category,
+                    city_geoname_id=MOSCOW,
+                    price_model=model,
+                    unit_price=Decimal(rng.randrange(1, 80) * (100 if model == "person" else 5000)),
+                    min_order=Decimal(0),
+                    vat_status=rng.choice(["included", "extra", "exempt"]),
+                    rating=round(rng.uniform(3.0, 5.0), 1),
+                    review_count=rng.randrange(0, 500),
+                    response_hours=rng.randrange(1, 72),
+                    capacity=rng.randrange(30, 800) if category == "venue" else None,
+                    tags=frozenset(rng.sample(["loft", "terrace", "halal", "vegan"], 1)),
+                    busy_dates=frozenset({FRIDAY} if rng.random() < 0.2 else ()),
+                )
+            )
+    return out
+
+
+def bench_selection(instances: int) -> None:
+    print(f"\n{'selection, 6 categories × 300 candidates':45} {'':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    categories = ("venue", "catering", "decoration", "entertainment", "logistics", "technical")
+    for label, budget in (
+        ("feasible (budget 3 M ₽)", 3_000_000),
+        ("infeasible + relaxations", 10_000),
+    ):
+        times = []
+        for seed in range(instances):
+            candidates = _candidates(random.Random(seed), 300)
+            request = sel.SelectionRequest(
+                city_geoname_id=MOSCOW,
+                date=FRIDAY,
+                guests=150,
+                categories=categories,
+                budget_total=Decimal(budget),
+                preferred_tags=frozenset({"terrace"}),
+            )
+            t0 = time.perf_counter()
+            outcome = sel.solve(request, candidates)
+            times.append((time.perf_counter() - t0) * 1000)
+            assert (outcome.selection is not None) == (budget > 1_000_000)
+        print(f"{label:45} {'':>6} {pct(times, 0.5):>8.1f} {pct(times, 0.95):>8.1f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--vendors", type=int, default=100_000)
+    parser.add_argument("--repeats", type=int, default=30)
+    parser.add_argument("--postgres", default=DEFAULT_URL)
+    parser.add_argument("--skip-search", action="store_true")
+    args = parser.parse_args()
+    if not args.skip_search:
+        asyncio.run(bench_search(args.postgres, args.vendors, args.repeats))
+    bench_selection(20)
+
+
+if __name__ == "__main__":
+    main()

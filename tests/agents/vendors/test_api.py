@@ -1,0 +1,219 @@
+"""Vendors API on both stacks: morphology-aware search with filters, details, selection,
+comparison, holds (including concurrent ones) and tenant isolation."""
+
+from __future__ import annotations
+
+import asyncio
+import uuid
+from typing import Any
+
+import httpx
+import pytest
+
+from eventmaestro.kit.platform import Platform
+from tests.agents.vendors.catalogue import (
+    BUSY_DAY,
+    HALAL,
+    KAZAN,
+    LOFT,
+    MOSCOW,
+    RESTAURANT,
+    SMALL_LOFT,
+    load,
+    vendor,
+)
+from tests.api.helpers import bearer, register
+
+SEARCH = "/api/v1/vendors/search"
+
+
+@pytest.fixture
+async def token(client: httpx.AsyncClient, clean_platform: Platform) -> str:
+    await load(clean_platform)
+    tokens = await register(client)
+    access: str = tokens["access_token"]
+    return access
+
+
+async def _search(client: httpx.AsyncClient, token: str, **params: Any) -> dict[str, Any]:
+    response = await client.get(SEARCH, params=params, headers=bearer(token))
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _ids(body: dict[str, Any]) -> set[str]:
+    return {hit["vendor"]["id"] for hit in body["items"]}
+
+
+async def test_word_forms_find_the_same_vendors(client: httpx.AsyncClient, token: str) -> None:
+    found = [
+        _ids(await _search(client, token, q=q, city_geoname_id=MOSCOW, limit=200))
+        for q in ("лофт", "лофта", "лофтах", "Лофтами")
+    ]
+    assert str(LOFT["id"]) in found[0]
+    assert str(SMALL_LOFT["id"]) in found[0]
+    assert found[0] == found[1] == found[2] == found[3]
+
+
+async def test_phrases_in_russian_and_english(client: httpx.AsyncClient, token: str) -> None:
+    body = await _search(client, token, q="лофт на 200 человек с террасой")
+    assert body["guests"] == 200
+    assert str(LOFT["id"]) in _ids(body)
+    assert str(SMALL_LOFT["id"]) not in _ids(body)  # seats only 60
+    english = await _search(client, token, q="loft with a rooftop terrace")
+    assert str(LOFT["id"]) in _ids(english)
+    halal = await _search(client, token, q="кейтеринг халяль", city_geoname_id=KAZAN)
+    assert str(HALAL["id"]) in _ids(halal)
+
+
+async def test_filters_ranking_pagination_and_facets(client: httpx.AsyncClient, token: str) -> None:
+    busy = await _search(client, token, q="лофт", city_geoname_id=MOSCOW, date="2026-12-18")
+    assert str(SMALL_LOFT["id"]) not in _ids(busy)
+    assert str(LOFT["id"]) in _ids(busy)
+    tagged = await _search(client, token, category="venue", tag=["terrace", "loft"], limit=200)
+    assert str(LOFT["id"]) in _ids(tagged)
+    assert all({"terrace", "loft"} <= set(h["vendor"]["tags"]) for h in tagged["items"])
+    cheap = await _search(client, token, category="venue", guests=100, budget="150000")
+    assert all(float(h["event_price"]["amount"]) <= 150000 for h in cheap["items"])
+    good = await _search(client, token, rating_min="4.7", limit=200)
+    assert all(float(h["vendor"]["rating"]) >= 4.7 for h in good["items"])
+
+    everything = await _search(client, token, limit=200)
+    assert everything["total"] == 204
+    assert sum(everything["facets"]["category"].values()) == 204
+    scores = [h["score"] for h in everything["items"]]
+    assert scores == sorted(scores, reverse=True)
+    first = await _search(client, token, limit=10, offset=0)
+    second = await _search(client, token, limit=10, offset=10)
+    assert not _ids(first) & _ids(second)
+    assert [h["vendor"]["id"] for h in everything["items"][10:20]] == [
+        h["vendor"]["id"] for h in second["items"]
+    ]
+
+
+async def test_typo_within_one_edit(client: httpx.AsyncClient, token: str, stack_name: str) -> None:
+    if stack_name != "distributed":
+        pytest.skip("typo tolerance is a PostgreSQL trigram feature")
+    body = await _search(client, token, q="кейтринг халяль", city_geoname_id=KAZAN)
+    assert str(HALAL["id"]) in _ids(body)
+    assert str(LOFT["id"]) in _ids(await _search(client, token, q="графити"))
+
+
+async def test_bad_search_input_is_422(client: httpx.AsyncClient, token: str) -> None:
+    for params in ({"category": "spaceship"}, {"budget": "-1"}, {"limit": 0}, {"q": ""}):
+        response = await client.get(SEARCH, params=params, headers=bearer(token))
+        assert response.status_code == 422, params
+
+
+async def test_own_vendors_stay_private(
+    client: httpx.AsyncClient, clean_platform: Platform
+) -> None:
+    first, second = await register(client), await register(client, organization="Другое ООО")
+    me = await client.get("/api/v1/auth/me", headers=bearer(first["access_token"]))
+    private = vendor("Лофт «Секрет»", "venue", MOSCOW, subcategories=["loft"])
+    private["org_id"] = uuid.UUID(me.json()["organization"]["id"])
+    await load(clean_platform, private, filler=0)
+    url = f"/api/v1/vendors/{private['id']}"
+    assert (await client.get(url, headers=bearer(first["access_token"]))).status_code == 200
+    assert (await client.get(url, headers=bearer(second["access_token"]))).status_code == 404
+    shared = f"/api/v1/vendors/{LOFT['id']}"
+    assert (await client.get(shared, headers=bearer(second["access_token"]))).status_code == 200
+    other = await _search(client, second["access_token"], q="секрет")
+    assert str(private["id"]) not in _ids(other)
+    mine = await _search(client, first["access_token"], q="секрет")
+    assert str(private["id"]) in _ids(mine)
+    attempts = (
+        (f"{url}/holds", {"date": "2027-01-10"}),
+        (
+            f"{url}/request-quote",
+            {"date": "2027-01-10", "guests": 10, "requirements": "Аренда"},
+        ),
+        (
+            "/api/v1/vendors/contracts",
+            {
+                "vendor_id": str(private["id"]),
+                "event_date": "2027-01-10",
+                "guests": 10,
+                "scope": "Аренда",
+                "client_name": "ООО «Чужие»",
+            },
+        ),
+    )
+    for path, body in attempts:
+        response = await client.post(path, json=body, headers=bearer(second["access_token"]))
+        assert response.status_code == 404, path
+    comparison = await client.get(
+        "/api/v1/vendors/comparison",
+        params={"vendor_ids": [str(private["id"])]},
+        headers=bearer(second["access_token"]),
+    )
+    assert comparison.status_code == 404
+
+
+async def test_select_feasible_and_infeasible(client: httpx.AsyncClient, token: str) -> None:
+    request = {
+        "city_geoname_id": KAZAN,
+        "date": "2026-12-20",
+        "guests": 100,
+        "categories": ["venue", "catering"],
+        "budget": {"amount": "2000000.00", "currency": "RUB"},
+        "required_tags": {"catering": ["halal"]},
+    }
+    response = await client.post("/api/v1/vendors/select", json=request, headers=bearer(token))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["feasible"] is True
+    picks = {p["category"]: p["vendor"]["vendor_id"] for p in body["picks"]}
+    assert picks["catering"] == str(HALAL["id"]) or body["picks"][1]["eligible"] >= 1
+    assert float(body["total"]["amount"]) <= 2_000_000
+    assert body["explanation"]
+
+    tight = {**request, "budget": {"amount": "1000.00", "currency": "RUB"}}
+    response = await client.post("/api/v1/vendors/select", json=tight, headers=bearer(token))
+    body = response.json()
+    assert body["feasible"] is False
+    assert body["conflicts"][0]["constraint"] == "budget"
+    assert any(r["kind"] == "budget" for r in body["relaxations"])
+
+    bad = {**request, "categories": ["venue", "venue"]}
+    response = await client.post("/api/v1/vendors/select", json=bad, headers=bearer(token))
+    assert response.status_code == 422
+
+
+async def test_comparison(client: httpx.AsyncClient, token: str) -> None:
+    response = await client.get(
+        "/api/v1/vendors/comparison",
+        params={"vendor_ids": [str(LOFT["id"]), str(RESTAURANT["id"])], "guests": 100},
+        headers=bearer(token),
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    by_id = {row["vendor_id"]: row for row in body["rows"]}
+    # 20 000 ₽/hour × 5 hours; 3 000 ₽ × 100 guests.
+    assert by_id[str(LOFT["id"])]["event_price"]["amount"] == "100000.00"
+    assert by_id[str(RESTAURANT["id"])]["event_price"]["amount"] == "300000.00"
+    assert by_id[str(LOFT["id"])]["normalised"]["price"] == 1.0
+    assert "Граффити" in body["summary"]
+
+
+async def test_concurrent_holds_on_one_date_let_exactly_one_win(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    url = f"/api/v1/vendors/{LOFT['id']}/holds"
+
+    async def hold() -> int:
+        response = await client.post(url, json={"date": "2027-02-14"}, headers=bearer(token))
+        return response.status_code
+
+    codes = await asyncio.gather(*(hold() for _ in range(8)))
+    assert sorted(codes) == [201] + [409] * 7
+    booked = await client.post(
+        f"/api/v1/vendors/{SMALL_LOFT['id']}/holds",
+        json={"date": BUSY_DAY.isoformat()},
+        headers=bearer(token),
+    )
+    assert booked.status_code == 409
+    assert "busy" in booked.json()["detail"]
+    free = await _search(client, token, q="граффити", date="2027-02-14")
+    assert str(LOFT["id"]) not in _ids(free)
