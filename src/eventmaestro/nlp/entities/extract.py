@@ -7,13 +7,12 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
+from eventmaestro.events.schemas import EventFormat, EventType
 from eventmaestro.kit.money import Money
 from eventmaestro.nlp.entities.cities import extract_city
 from eventmaestro.nlp.entities.dates import extract_dates
 from eventmaestro.nlp.entities.guests import extract_guests
 from eventmaestro.nlp.entities.keywords import (
-    EventFormat,
-    EventType,
     VendorCategory,
     extract_event_type,
     extract_format,

@@ -10,29 +10,8 @@ import re
 from enum import StrEnum
 from typing import TypeVar
 
-
-class EventType(StrEnum):
-    CONFERENCE = "conference"
-    FORUM = "forum"
-    SEMINAR = "seminar"
-    WEBINAR = "webinar"
-    EXHIBITION = "exhibition"
-    CORPORATE_PARTY = "corporate_party"
-    TEAM_BUILDING = "team_building"
-    PRODUCT_LAUNCH = "product_launch"
-    AWARD_CEREMONY = "award_ceremony"
-    WEDDING = "wedding"
-    BIRTHDAY = "birthday"
-    FESTIVAL = "festival"
-    CONCERT = "concert"
-    SPORTS_EVENT = "sports_event"
-    OTHER = "other"
-
-
-class EventFormat(StrEnum):
-    OFFLINE = "offline"
-    ONLINE = "online"
-    HYBRID = "hybrid"
+# One vocabulary from the chat to the database: the Event aggregate owns these labels.
+from eventmaestro.events.schemas import EventFormat, EventType
 
 
 class VendorCategory(StrEnum):
