@@ -16,6 +16,7 @@ from eventmaestro.accounts.service import AccountsService, TokenPolicy
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.deps import PlatformDep, SessionDep
 from eventmaestro.kit.errors import AuthenticationError, PermissionDeniedError
+from eventmaestro.kit.problems import declare_problems
 
 _bearer = OAuth2PasswordBearer(tokenUrl="/api/v1/auth/token", auto_error=False)
 _api_key = APIKeyHeader(name="X-API-Key", auto_error=False)
@@ -52,7 +53,10 @@ def require_role(allowed: Iterable[Role], action: str) -> Callable[..., Awaitabl
             raise PermissionDeniedError(f"Your role ({principal.role}) cannot {action}")
         return principal
 
-    return dependency
+    allowed_roles = ", ".join(sorted(roles))
+    return declare_problems(
+        dependency, {403: {"description": f"Only these roles may {action}: {allowed_roles}"}}
+    )
 
 
 WriterPrincipal = Annotated[Principal, Depends(require_role(WRITERS, "change data"))]

@@ -28,14 +28,24 @@ from eventmaestro.accounts.schemas import (
 from eventmaestro.kit.deps import PlatformDep
 from eventmaestro.kit.errors import RateLimitedError
 from eventmaestro.kit.pagination import Page, PageParams, page_params
+from eventmaestro.kit.problems import Responses
 from eventmaestro.kit.ratelimit import RateLimiter
+from eventmaestro.kit.types import CleanStr
 
 auth_router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 users_router = APIRouter(prefix="/api/v1/users", tags=["users"])
 keys_router = APIRouter(prefix="/api/v1/api-keys", tags=["api keys"])
+_LAST_ADMIN: Responses = {
+    409: {"description": "The organisation must keep at least one active admin"}
+}
+_EMAIL_TAKEN: Responses = {409: {"description": "A user with this e-mail already exists"}}
 
 
-@auth_router.post("/register", status_code=status.HTTP_201_CREATED)
+@auth_router.post(
+    "/register",
+    status_code=status.HTTP_201_CREATED,
+    responses={403: {"description": "Self-service sign-up is closed"}, **_EMAIL_TAKEN},
+)
 async def register(
     body: RegisterRequest, service: AccountsServiceDep, platform: PlatformDep
 ) -> TokenPair:
@@ -62,13 +72,22 @@ async def _check_login_rate(request: Request, platform: PlatformDep, username: s
     return email_key
 
 
-@auth_router.post("/token")
+@auth_router.post(
+    "/token",
+    responses={
+        401: {"description": "Incorrect e-mail or password"},
+        429: {
+            "description": "Too many sign-in attempts",
+            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+        },
+    },
+)
 async def token(
     request: Request,
     platform: PlatformDep,
     service: AccountsServiceDep,
-    username: Annotated[str, Form(min_length=1, max_length=320, description="E-mail")],
-    password: Annotated[str, Form(min_length=1, max_length=128)],
+    username: Annotated[CleanStr, Form(min_length=1, max_length=320, description="E-mail")],
+    password: Annotated[CleanStr, Form(min_length=1, max_length=128)],
 ) -> TokenPair:
     """OAuth2 password flow: username is the e-mail."""
     email_key = await _check_login_rate(request, platform, username)
@@ -82,7 +101,10 @@ async def token(
     return pair
 
 
-@auth_router.post("/refresh")
+@auth_router.post(
+    "/refresh",
+    responses={401: {"description": "Unknown, expired or reused refresh token"}},
+)
 async def refresh(body: RefreshRequest, service: AccountsServiceDep) -> TokenPair:
     """Trade a refresh token for a new pair; the old refresh token stops working."""
     return await service.refresh(body.refresh_token)
@@ -120,7 +142,7 @@ async def list_users(
     )
 
 
-@users_router.post("", status_code=status.HTTP_201_CREATED)
+@users_router.post("", status_code=status.HTTP_201_CREATED, responses=_EMAIL_TAKEN)
 async def create_user(
     body: UserCreate, principal: AdminPrincipal, service: AccountsServiceDep
 ) -> UserOut:
@@ -134,14 +156,14 @@ async def get_user(
     return UserOut.model_validate(await service.get_user(principal, user_id))
 
 
-@users_router.patch("/{user_id}")
+@users_router.patch("/{user_id}", responses=_LAST_ADMIN)
 async def update_user(
     user_id: uuid.UUID, body: UserUpdate, principal: AdminPrincipal, service: AccountsServiceDep
 ) -> UserOut:
     return UserOut.model_validate(await service.update_user(principal, user_id, body))
 
 
-@users_router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+@users_router.delete("/{user_id}", status_code=status.HTTP_204_NO_CONTENT, responses=_LAST_ADMIN)
 async def deactivate_user(
     user_id: uuid.UUID, principal: AdminPrincipal, service: AccountsServiceDep
 ) -> None:

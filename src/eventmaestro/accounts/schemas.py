@@ -9,9 +9,9 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, EmailStr, Field
 
 from eventmaestro.accounts.roles import Role
-from eventmaestro.kit.types import Name
+from eventmaestro.kit.types import CleanStr, Name, UtcDateTime
 
-Password = Annotated[str, Field(min_length=8, max_length=128)]
+Password = Annotated[CleanStr, Field(min_length=8, max_length=128)]
 
 
 class Input(BaseModel):
@@ -33,7 +33,7 @@ class TokenPair(BaseModel):
 
 
 class RefreshRequest(Input):
-    refresh_token: Annotated[str, Field(min_length=1, max_length=512)]
+    refresh_token: Annotated[CleanStr, Field(min_length=1, max_length=512)]
 
 
 class OrganizationOut(BaseModel):
@@ -80,7 +80,7 @@ class UserUpdate(Input):
 class ApiKeyCreate(Input):
     name: Name
     role: Role = Role.INTEGRATION
-    expires_at: datetime | None = None
+    expires_at: UtcDateTime | None = None
 
 
 class ApiKeyOut(BaseModel):

@@ -14,11 +14,14 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     model_validator,
 )
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from eventmaestro.kit.money import Money
-from eventmaestro.kit.types import LongText, Name, ShortText
+from eventmaestro.kit.types import IsoDate, LongText, Name, ShortText
 
 
 class EventType(StrEnum):
@@ -79,7 +82,18 @@ def _city_from_name(value: Any) -> Any:
     return {"name": value} if isinstance(value, str) else value
 
 
-CityInput = Annotated[City, BeforeValidator(_city_from_name)]
+class _OrJustItsName:
+    """Documents what `_city_from_name` lets through: the object, or only the city's name."""
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        name = {"type": "string", "minLength": 1, "maxLength": 200}
+        return {"anyOf": [handler(core_schema), name]}
+
+
+CityInput = Annotated[City, BeforeValidator(_city_from_name), _OrJustItsName]
 
 
 class _EventFields(BaseModel):
@@ -96,8 +110,8 @@ class _EventFields(BaseModel):
 class EventCreate(_EventFields):
     name: Name
     event_type: EventType = EventType.OTHER
-    date: dt.date | None = None
-    date_end: dt.date | None = None
+    date: IsoDate | None = None
+    date_end: IsoDate | None = None
     timezone: Timezone = "Europe/Moscow"
     city: CityInput | None = Field(
         default=None, description='A city name, or {"name", "geoname_id"}'
@@ -116,8 +130,8 @@ class EventUpdate(_EventFields):
 
     name: Name | None = None
     event_type: EventType | None = None
-    date: dt.date | None = None
-    date_end: dt.date | None = None
+    date: IsoDate | None = None
+    date_end: IsoDate | None = None
     timezone: Timezone | None = None
     city: CityInput | None = None
     venue: ShortText | None = None

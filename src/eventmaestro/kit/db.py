@@ -130,6 +130,13 @@ def _tune_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
         cursor.close()
+        # SQLite's own lower() folds ASCII only, so case-insensitive search would miss
+        # "Ромашка" for "ромашка"; PostgreSQL folds Unicode. Python's str.lower matches it.
+        dbapi_conn.create_function("lower", 1, _unicode_lower, deterministic=True)
+
+
+def _unicode_lower(value: str | None) -> str | None:
+    return value.lower() if isinstance(value, str) else value
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -72,6 +72,12 @@ class PayloadTooLargeError(MaestroError):
     slug = "payload-too-large"
 
 
+class UnsupportedMediaTypeError(MaestroError):
+    status = 415
+    title = "Unsupported media type"
+    slug = "unsupported-media-type"
+
+
 class UnprocessableError(MaestroError):
     status = 422
     title = "Unprocessable content"

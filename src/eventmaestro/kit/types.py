@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BeforeValidator, StringConstraints
 
 
 def _no_control_characters(value: str) -> str:
@@ -16,6 +17,30 @@ def _no_control_characters(value: str) -> str:
 
 
 CleanStr = Annotated[str, AfterValidator(_no_control_characters)]
+
+
+def _iso_text(value: object) -> object:
+    # Pydantic would read a JSON number as a Unix timestamp (12345 → 1970-01-01T03:25:45Z);
+    # the API documents ISO 8601 strings, so a number is a client's mistake, not a date.
+    if isinstance(value, int | float):
+        raise ValueError("must be an ISO 8601 string")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_text)]
+
+
+def _in_utc(value: datetime) -> datetime:
+    # An offset near the ends of the calendar (9999-12-31T23:59-14:00) has no UTC equivalent;
+    # converting here makes that a 422 instead of an overflow deep in the database layer.
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        raise ValueError("is out of the representable range once converted to UTC") from None
+
+
+UtcDateTime = Annotated[AwareDatetime, BeforeValidator(_iso_text), AfterValidator(_in_utc)]
+"""A timestamp with an explicit offset (a naive one is ambiguous), normalised to UTC."""
 
 
 Name = Annotated[

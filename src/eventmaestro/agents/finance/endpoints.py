@@ -40,7 +40,11 @@ def get_finance_service(session: SessionDep) -> FinanceService:
 FinanceDep = Annotated[FinanceService, Depends(get_finance_service)]
 
 
-@router.post("/events/{event_id}/budget", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/events/{event_id}/budget",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "The event already has a budget; PUT to change it"}},
+)
 async def create_budget(
     event_id: uuid.UUID, body: BudgetCreate, principal: WriterPrincipal, service: FinanceDep
 ) -> BudgetOut:

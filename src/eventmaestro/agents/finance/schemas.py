@@ -20,7 +20,7 @@ from pydantic import (
 from eventmaestro.agents.finance.reference import CityTier, Scenario
 from eventmaestro.agents.finance.variance import VarianceStatus
 from eventmaestro.kit.money import Money
-from eventmaestro.kit.types import CleanStr, Name, ShortText
+from eventmaestro.kit.types import CleanStr, IsoDate, Name, ShortText
 
 Category = Annotated[
     str,
@@ -165,7 +165,7 @@ class BudgetOut(EstimateOut):
 class ExpenseCreate(_In):
     category: Category
     amount: Money
-    date: dt.date
+    date: IsoDate
     vendor: ShortText | None = None
     document_number: DocumentNumber | None = None
     description: ShortText | None = None
@@ -268,7 +268,7 @@ class SaleIn(_In):
 
 class PricingRequest(_In):
     model: Literal["linear", "elastic"] = "elastic"
-    event_type: str | None = Field(default=None, max_length=40)
+    event_type: CleanStr | None = Field(default=None, max_length=40)
     intercept: Annotated[Decimal, Field(gt=0, max_digits=16)] | None = None
     slope: Annotated[Decimal, Field(gt=0, max_digits=16)] | None = None
     elasticity: Annotated[Decimal, Field(gt=0, le=20, max_digits=8)] | None = None
@@ -352,7 +352,7 @@ class VendorTermsIn(_In):
     deposit_days_before: Annotated[int, Field(ge=-365, le=730)] = 30
     balance_days_before: Annotated[int, Field(ge=-365, le=730)] = 3
     paid: Price = Decimal(0)
-    signed_on: dt.date | None = None
+    signed_on: IsoDate | None = None
 
 
 class PaymentScheduleRequest(_In):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Annotated
 from zoneinfo import available_timezones
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
-from eventmaestro.kit.types import CleanStr
+from eventmaestro.kit.types import CleanStr, UtcDateTime
 from eventmaestro.nlp.entities.extract import DEFAULT_TIMEZONE
 
 _TIMEZONES = frozenset(available_timezones())
@@ -35,7 +35,7 @@ class IntentClassifyRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: Message
-    now: AwareDatetime | None = Field(
+    now: UtcDateTime | None = Field(
         default=None, description="Resolve relative dates against this instant (default: now)"
     )
     timezone: TimeZoneName = Field(

@@ -136,7 +136,16 @@ async def get_timeline(
     return await service.timeline(principal.org_id, event_id, now=utcnow())
 
 
-@router.get("/events/{event_id}/export")
+@router.get(
+    "/events/{event_id}/export",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The plan as a file",
+            "content": {media_type: {} for media_type in EXPORT_MEDIA_TYPES.values()},
+        }
+    },
+)
 async def export_plan(
     event_id: uuid.UUID,
     principal: CurrentPrincipal,
@@ -165,7 +174,10 @@ async def create_task(
     return await service.create_task(principal.org_id, body, now=utcnow())
 
 
-@router.put("/tasks/{task_id}")
+@router.put(
+    "/tasks/{task_id}",
+    responses={409: {"description": "The change would close a dependency loop"}},
+)
 async def update_task(
     task_id: uuid.UUID, body: TaskUpdate, principal: WriterPrincipal, service: PlanningServiceDep
 ) -> TaskChange:

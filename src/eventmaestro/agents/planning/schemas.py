@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from eventmaestro.agents.planning.scheduling import Mode
 from eventmaestro.agents.planning.templates import Format, PhaseId, TemplateTask
 from eventmaestro.events.schemas import Timezone
-from eventmaestro.kit.types import Name, ShortText
+from eventmaestro.kit.types import CleanStr, IsoDate, Name, ShortText
 
 Duration = Annotated[int, Field(ge=0, le=250, description="Working days; 0 is a milestone")]
 Locale = Literal["ru", "en"]
@@ -46,12 +46,14 @@ class EventFacts(BaseModel):
 class PlanOptions(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    template: str | None = Field(None, description="Template id; the event's type by default")
-    start_date: dt.date | None = Field(None, description="First day of work; today by default")
+    template: Annotated[CleanStr, Field(max_length=40)] | None = Field(
+        None, description="Template id; the event's type by default"
+    )
+    start_date: IsoDate | None = Field(None, description="First day of work; today by default")
     include_optional: bool = True
     mode: Mode = Mode.BACKWARD
     locale: Locale = "ru"
-    requirements: Annotated[str, Field(max_length=2_000)] | None = Field(
+    requirements: Annotated[CleanStr, Field(max_length=2_000)] | None = Field(
         None, description="Special requirements in words; the event's notes are read too"
     )
 
@@ -126,11 +128,11 @@ class TaskCreate(BaseModel):
     phase: PhaseId
     duration: Duration = 1
     depends_on: list[uuid.UUID] = Field(default_factory=list, max_length=50)
-    start_date: dt.date | None = None
+    start_date: IsoDate | None = None
     due_offset: Annotated[int, Field(ge=0, le=250)] = 0
     after_event: bool = False
-    owner_role: Annotated[str, Field(max_length=40)] | None = None
-    vendor_category: Annotated[str, Field(max_length=40)] | None = None
+    owner_role: Annotated[CleanStr, Field(max_length=40)] | None = None
+    vendor_category: Annotated[CleanStr, Field(max_length=40)] | None = None
     assignee: ShortText | None = None
 
 
@@ -139,8 +141,8 @@ class TaskUpdate(BaseModel):
 
     title: Name | None = None
     status: TaskStatus | None = None
-    start_date: dt.date | None = None
-    due_date: dt.date | None = None
+    start_date: IsoDate | None = None
+    due_date: IsoDate | None = None
     duration: Duration | None = None
     assignee: ShortText | None = None
     depends_on: Annotated[list[uuid.UUID], Field(max_length=50)] | None = None

@@ -143,7 +143,10 @@ async def contract_document(
     )
 
 
-@router.put("/contracts/{contract_id}/{action}")
+@router.put(
+    "/contracts/{contract_id}/{action}",
+    responses={409: {"description": "The contract's status does not allow this step"}},
+)
 async def change_contract(
     contract_id: uuid.UUID,
     action: Literal["send", "sign", "cancel"],
@@ -182,7 +185,11 @@ async def get_vendor(
     return await service.get(principal, vendor_id)
 
 
-@router.post("/{vendor_id}/holds", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/{vendor_id}/holds",
+    status_code=status.HTTP_201_CREATED,
+    responses={409: {"description": "The vendor is already booked or held on this date"}},
+)
 async def hold_vendor(
     vendor_id: uuid.UUID, body: HoldRequest, principal: WriterPrincipal, service: VendorsServiceDep
 ) -> HoldOut:
