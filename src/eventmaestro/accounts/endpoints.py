@@ -53,14 +53,17 @@ async def register(
     return await service.register(body, platform.settings.signup)
 
 
-async def _check_login_rate(request: Request, platform: PlatformDep, username: str) -> str:
-    settings = platform.settings
-    limiter = RateLimiter(
+def _login_limiter(platform: PlatformDep) -> RateLimiter:
+    return RateLimiter(
         platform.cache,
-        limit=settings.login_attempts_per_window,
-        window_seconds=settings.login_window_seconds,
+        limit=platform.settings.login_attempts_per_window,
+        window_seconds=platform.settings.login_window_seconds,
         namespace="login",
     )
+
+
+async def _check_login_rate(request: Request, platform: PlatformDep, username: str) -> str:
+    limiter = _login_limiter(platform)
     client = request.client.host if request.client else "unknown"
     email_key = "email:" + username.strip().lower()
     for key in (email_key, "ip:" + client):
@@ -92,12 +95,8 @@ async def token(
     """OAuth2 password flow: username is the e-mail."""
     email_key = await _check_login_rate(request, platform, username)
     pair = await service.login(username, password)
-    await RateLimiter(
-        platform.cache,
-        limit=platform.settings.login_attempts_per_window,
-        window_seconds=platform.settings.login_window_seconds,
-        namespace="login",
-    ).reset(email_key)
+    # A successful sign-in clears the e-mail's failures; the per-IP count keeps running.
+    await _login_limiter(platform).reset(email_key)
     return pair
 
 
