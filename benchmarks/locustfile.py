@@ -11,6 +11,9 @@ Environment:
     MAESTRO_BENCH_EMAIL, MAESTRO_BENCH_PASSWORD   credentials of an existing user (required)
     MAESTRO_BENCH_READ_WEIGHT, ..._WRITE_WEIGHT   task weights, default 4 and 1
     MAESTRO_BENCH_WAIT                            think time in seconds per user, default 0
+    MAESTRO_BENCH_USER_RPS                        exponential think times averaging 1/this many
+                                                  seconds: the users' requests then arrive
+                                                  roughly as a Poisson stream (open-ish loop)
     MAESTRO_BENCH_IDEMPOTENCY=1                   send a fresh Idempotency-Key on each POST
 
 Run by hand against a server that already has the user:
@@ -29,7 +32,7 @@ import uuid
 from typing import Any
 
 from gevent.lock import Semaphore
-from locust import FastHttpUser, constant, events, task
+from locust import FastHttpUser, events, task
 from locust.env import Environment
 from payloads import event_payload
 
@@ -42,6 +45,7 @@ PASSWORD = os.environ.get("MAESTRO_BENCH_PASSWORD", "")
 READ_WEIGHT = int(os.environ.get("MAESTRO_BENCH_READ_WEIGHT", "4"))
 WRITE_WEIGHT = int(os.environ.get("MAESTRO_BENCH_WRITE_WEIGHT", "1"))
 THINK_SECONDS = float(os.environ.get("MAESTRO_BENCH_WAIT", "0"))
+USER_RPS = float(os.environ.get("MAESTRO_BENCH_USER_RPS", "0"))
 IDEMPOTENCY = os.environ.get("MAESTRO_BENCH_IDEMPOTENCY", "") == "1"
 
 
@@ -81,7 +85,10 @@ def _sign_in_once(environment: Environment, **_kwargs: Any) -> None:
 
 
 class EventsUser(FastHttpUser):
-    wait_time = constant(THINK_SECONDS)
+    def wait_time(self) -> float:
+        # Exponential pauses rather than locust's constant_throughput: users spawned together
+        # would then fire in step, and those bursts, not the server, would set the latency.
+        return self.rng.expovariate(USER_RPS) if USER_RPS > 0 else THINK_SECONDS
 
     def on_start(self) -> None:
         self.rng = random.Random()

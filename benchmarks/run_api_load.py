@@ -1,21 +1,28 @@
 """Load benchmark of the Events API on a real `maestro serve` process (what `make bench` runs).
 
-For each stack it starts a fresh server on a free loopback port with a temporary data dir,
-registers an organisation, seeds events, then runs locust headless at a ladder of concurrency
-levels (closed loop: each user sends its next request as soon as the previous one answered).
-It prints RPS and p50/p95/p99 per endpoint and step, the highest rate whose p95 stays under
-the target, and writes everything to `<output-dir>/<timestamp>/summary.json`.
+For each stack it migrates a fresh database, starts `maestro serve` on a free loopback port,
+registers an organisation, seeds events and stops the server again: that is the template.
+Each step of the ladder then starts a server on a copy of the template (so every step begins
+with the same table) and runs locust headless against it. By default the load is a closed
+loop: each user sends its next request as soon as the last one answered, so `users` is the
+number of requests in flight. With `--user-rps` users pause for exponential think times and
+the requests arrive roughly as a Poisson stream of about users × user-rps per second.
+
+It prints RPS and p50/p95/p99 per endpoint and step with the CPU used by the server, locust,
+the database and brokers, and the highest rate whose p95 stays under the target, and writes
+`<output-dir>/<timestamp>/summary.json` and `table.md` (plus locust's CSVs and server logs).
 
 Stacks:
-    embedded   SQLite in the temporary data dir, in-process bus and cache (the default mode)
-    postgres   PostgreSQL (database `maestro_bench`, dropped and recreated), RabbitMQ (vhost
-               `maestro_bench`) and Redis (db 14): the distributed stack on one machine
+    embedded   SQLite in a temporary data dir, in-process bus and cache (the default mode)
+    postgres   PostgreSQL (template database `maestro_bench`, step copies `maestro_bench_step`),
+               RabbitMQ (vhost `maestro_bench`) and Redis (db 14): the distributed stack
 
 The server and locust share the machine; by default the server is pinned to CPU 0 and locust
 to CPU 1 with `taskset` (PostgreSQL, RabbitMQ and Redis float over both).
 
-    python benchmarks/run_api_load.py                       # both stacks, default ladder
+    python benchmarks/run_api_load.py                        # both stacks, default ladder
     python benchmarks/run_api_load.py --stack embedded --users 1,8 --duration 10
+    python benchmarks/run_api_load.py --user-rps 10 --users 10,16,20,24,28 --duration 20
 """
 
 from __future__ import annotations
@@ -526,6 +533,7 @@ def run_step(
             "MAESTRO_BENCH_READ_WEIGHT": str(args.read_weight),
             "MAESTRO_BENCH_WRITE_WEIGHT": str(args.write_weight),
             "MAESTRO_BENCH_WAIT": str(args.wait),
+            "MAESTRO_BENCH_USER_RPS": str(args.user_rps),
             "MAESTRO_BENCH_IDEMPOTENCY": "1" if args.idempotency else "0",
             "PYTHONPATH": str(HERE),
         }
@@ -670,6 +678,34 @@ def figures_table(results: Sequence[StepResult], target_ms: float) -> Table:
     return table
 
 
+def markdown_table(results: Sequence[StepResult]) -> str:
+    """The figures as a Markdown table, ready to paste into benchmarks/README.md."""
+    lines = [
+        "| stack | users | endpoint | RPS | p50 | p95 | p99 | max | failures "
+        "| server CPU | CPU ms/req | services CPU | others CPU |",
+        "|---|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for result in results:
+        for name in (*ENDPOINTS, AGGREGATED):
+            stats = result.endpoints.get(name)
+            if stats is None:
+                continue
+            total = name == AGGREGATED
+            cpu = (
+                f"{result.server_cpu_pct:.0f}% | {result.server_cpu_ms_per_request:.2f} | "
+                f"{result.services_cpu_pct:.0f}% | {result.others_cpu_pct:.0f}%"
+                if total
+                else " | | | "
+            )
+            label = "**all**" if total else f"`{name}`"
+            lines.append(
+                f"| {result.stack} | {result.users} | {label} | {stats.rps:.1f} | "
+                f"{stats.p50_ms:g} | {stats.p95_ms:g} | {stats.p99_ms:g} | {stats.max_ms:g} | "
+                f"{stats.failures} | {cpu} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
 def verdicts(results: Sequence[StepResult], target_ms: float, floor_ms: float) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for stack in dict.fromkeys(r.stack for r in results):
@@ -732,6 +768,14 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--read-weight", type=int, default=4)
     parser.add_argument("--write-weight", type=int, default=1)
     parser.add_argument("--wait", type=float, default=0.0, help="think time per user, seconds")
+    parser.add_argument(
+        "--user-rps",
+        type=float,
+        default=0.0,
+        help="give every user exponential think times averaging 1/user-rps seconds, so that "
+        "a step offers about users × user-rps as a Poisson stream (default 0: closed loop, "
+        "each user sends its next request as soon as the last one is answered)",
+    )
     parser.add_argument(
         "--idempotency", action="store_true", help="send an Idempotency-Key on every POST"
     )
@@ -918,7 +962,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     summary_path = run_dir / "summary.json"
     summary_path.write_text(json.dumps(summary, ensure_ascii=False, indent=2))
-    console.print(f"Summary written to {summary_path}")
+    (run_dir / "table.md").write_text(markdown_table(results))
+    console.print(f"Summary written to {summary_path} (and table.md for the README)")
     return 0
 
 
