@@ -8,7 +8,13 @@ UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: install run test lint fmt migrate bench eval clean
+.PHONY: install run test lint fmt migrate bench eval clean ui ui-api chromium
+
+# The web app (web/) builds into the Python package, which serves it at `/`.
+WEB_DEPS := web/node_modules/.installed
+UI_INDEX := src/eventmaestro/webui/dist/index.html
+UI_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit("Maestro needs Python 3.11 or newer") if sys.version_info < (3, 11) else None'
@@ -21,16 +27,37 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml uv.lock
 
 install: $(VENV)/.installed ## Install Maestro and its tools into .venv
 
-run: install ## Start Maestro with the embedded defaults on http://127.0.0.1:8000
+$(WEB_DEPS): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+$(UI_INDEX): $(WEB_DEPS) $(UI_SOURCES)
+	cd web && npx vite build
+
+ui: $(UI_INDEX) ## Build the web app (when missing or stale)
+
+ui-api: install $(WEB_DEPS) ## Regenerate web/openapi.json and the typed client from the API
+	$(BIN)/python -m eventmaestro.webui.spec web/openapi.json
+	cd web && node scripts/codegen.mjs
+
+chromium: ## Debian's Chromium for the browser tests, installed when missing
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
+
+run: install ui ## Start Maestro with the embedded defaults on http://127.0.0.1:8000
 	$(BIN)/maestro serve
 
-test: install ## Run every test
+test: install ui chromium ## Run every test: the web app's components, then everything in pytest
+	cd web && npx vitest run
 	$(BIN)/pytest
 
-lint: install ## ruff + mypy strict
+lint: install $(WEB_DEPS) ## ruff + mypy strict; tsc + ESLint; the generated client is up to date
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
+	$(BIN)/python -m eventmaestro.webui.spec --check web/openapi.json
+	cd web && node scripts/codegen.mjs --check
+	cd web && npx tsc --noEmit -p .
+	cd web && npx eslint . --max-warnings 0
 
 fmt: install
 	$(BIN)/ruff check --fix src tests benchmarks
@@ -48,4 +75,4 @@ eval: install ## Retrain the intent model and score it on the held-out split
 	$(BIN)/python -m eventmaestro.nlp.evaluation
 
 clean:
-	rm -rf $(VENV) .maestro .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .maestro .pytest_cache .mypy_cache .ruff_cache web/node_modules src/eventmaestro/webui/dist

@@ -24,6 +24,7 @@ from eventmaestro.kit.problems import install_problem_handlers
 from eventmaestro.kit.security import InvalidTokenError, decode_access_token, digest_secret
 from eventmaestro.services import parse_services, routers_for
 from eventmaestro.settings import Settings
+from eventmaestro.webui import mount_web_app
 
 DESCRIPTION = """
 Maestro understands an organiser's request in plain words and coordinates specialist agents
@@ -86,6 +87,7 @@ def create_app(
     app.include_router(ops.router)
     for router in routers_for(enabled):
         app.include_router(router)
+    mount_web_app(app)
 
     app.add_middleware(
         IdempotencyMiddleware,

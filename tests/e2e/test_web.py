@@ -1,0 +1,209 @@
+"""The web app in headless Chromium against `maestro serve` on a fresh embedded database.
+
+One organiser's first session, as a person would click through it: sign up, create the
+event, see its plan, budget and vendors, move a task, record an expense, download the plan
+and the estimate. Every screen is saved to SCREENSHOTS, and any console error fails the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
+
+from eventmaestro.webui import DIST
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM = os.environ.get("MAESTRO_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps calling out, and this machine's
+# closed network refuses it (as a page's console error).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    # Date inputs follow the browser's own language, not the page's.
+    "--lang=ru-RU",
+]
+# The first minute of a fresh server also loads the demo vendor catalogue into the same
+# SQLite file, so a write may wait its turn.
+expect.set_options(timeout=30_000)
+BRIEF = "Конференция на 300 человек в Москве 15 апреля, бюджет 3 млн"
+
+
+def _next_april_15(today: dt.date) -> dt.date:
+    this_year = dt.date(today.year, 4, 15)
+    return this_year if this_year > today else dt.date(today.year + 1, 4, 15)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    if not (DIST / "index.html").is_file():
+        pytest.fail("The web app is not built: run `make ui` (`make test` does)")
+    # Playwright gives each launch a fresh, empty profile of its own.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(
+        base_url=server,
+        viewport={"width": 1280, "height": 900},
+        locale="ru-RU",
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(f"console: {message.text} at {message.location}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def shot(page: Page, name: str) -> None:
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def sign_up(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Вход")).to_be_visible()
+    shot(page, "01-sign-in")
+    page.get_by_role("link", name="Нет аккаунта? Зарегистрироваться").click()
+    page.get_by_label("Название агентства").fill("Агентство «Маэстро»")
+    page.get_by_label("Ваше имя").fill("Анна Организатор")
+    page.get_by_label("Электронная почта").fill("anna@example.ru")
+    page.get_by_label("Пароль").fill("short")
+    page.get_by_role("button", name="Зарегистрироваться").click()
+    # The message stands next to the field it is about, before anything is sent.
+    expect(page.get_by_label("Пароль")).to_have_attribute("aria-invalid", "true")
+    shot(page, "02-sign-up-invalid")
+    page.get_by_label("Пароль").fill("long-enough-password")
+    page.get_by_role("button", name="Зарегистрироваться").click()
+    expect(page.get_by_role("heading", name="Мероприятия")).to_be_visible()
+    expect(page.get_by_text("Мероприятий пока нет")).to_be_visible()
+    shot(page, "03-dashboard-empty")
+
+
+def create_event_by_form(page: Page, date: dt.date) -> None:
+    page.get_by_role("button", name="Новое мероприятие").first.click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Название").fill("Конференция — Москва")
+    dialog.get_by_label("Дата", exact=True).fill(date.isoformat())
+    dialog.get_by_label("Город").fill("Москва")
+    dialog.get_by_label("Гостей").fill("300")
+    dialog.get_by_label("Бюджет, ₽").fill("3000000")
+    shot(page, "04-new-event")
+    dialog.get_by_role("button", name="Создать").click()
+
+
+def test_first_session_in_the_browser(page: Page, server: str) -> None:
+    sign_up(page)
+
+    # A reload forgets the access token; the stored refresh token signs back in.
+    page.reload()
+    expect(page.get_by_role("heading", name="Мероприятия")).to_be_visible()
+
+    event_date = _next_april_15(dt.datetime.now(dt.UTC).date())
+    create_event_by_form(page, event_date)
+
+    # Plan: a Gantt chart with the critical path and a line for today, and the task list.
+    expect(page.get_by_role("heading", name="Конференция — Москва")).to_be_visible()
+    expect(page.get_by_test_id("today-line")).to_be_attached()
+    expect(page.locator("[data-testid=gantt-task][data-critical=true]").first).to_be_attached()
+    rows = page.get_by_test_id("task-row")
+    expect(rows.first).to_be_visible()
+    shot(page, "05-plan")
+
+    # Move the first task's due date a week later: its dependants move with it.
+    due = rows.first.locator("input[type=date]")
+    before = dt.date.fromisoformat(due.input_value())
+    later = before + dt.timedelta(days=7)
+    due.fill(later.isoformat())
+    due.press("Enter")
+    expect(page.get_by_text(re.compile(r"Сдвинуто зависимых задач: [1-9]"))).to_be_visible()
+    expect(page.locator(f"input[type=date][value='{later.isoformat()}']").first).to_be_attached()
+    shot(page, "06-plan-task-moved")
+
+    with page.expect_download() as ics:
+        page.get_by_role("button", name="Календарь (.ics)").click()
+    calendar = Path(ics.value.path()).read_text(encoding="utf-8")
+    assert calendar.startswith("BEGIN:VCALENDAR")
+    assert ics.value.suggested_filename.endswith(".ics")
+
+    # Budget: the estimate by category, plan vs actual, and an expense that changes the actual.
+    page.get_by_role("tab", name="Бюджет").click()
+    expect(page.get_by_text("Итого с НДС").first).to_be_visible()
+    actual = page.get_by_test_id("actual-total")
+    expect(actual).to_have_text(re.compile(r"^0\s?₽$"))
+    shot(page, "07-budget")
+    form = page.get_by_role("form", name="Добавить расход")
+    form.get_by_label("Сумма, ₽").fill("150000")
+    form.get_by_label("Поставщик").fill("Лофт на Неглинной")
+    form.get_by_role("button", name="Добавить расход").click()
+    expect(actual).to_have_text(re.compile(r"^150\s000\s?₽$"))
+    shot(page, "08-budget-expense-added")
+
+    with page.expect_download() as xlsx:
+        page.get_by_role("button", name="Смета (.xlsx)").click()
+    assert xlsx.value.suggested_filename.endswith(".xlsx")
+    workbook = load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes()))
+    assert workbook.sheetnames
+
+    # Vendors: search with facets, then compare two.
+    page.get_by_role("tab", name="Подрядчики").click()
+    vendor_rows = page.get_by_test_id("vendor-row")
+    expect(vendor_rows.first).to_be_visible()
+    shot(page, "09-vendors")
+    vendor_rows.nth(0).get_by_role("checkbox").check()
+    vendor_rows.nth(1).get_by_role("checkbox").check()
+    page.get_by_role("button", name=re.compile("Сравнить выбранных")).click()
+    expect(page.get_by_test_id("comparison-row")).to_have_count(2)
+    shot(page, "10-vendors-compared")
+
+    # The dashboard shows the event with its plan progress and budget use.
+    page.get_by_role("link", name="Мероприятия").click()
+    card = page.get_by_role("article", name="Конференция — Москва")
+    expect(card.get_by_text(re.compile("Бюджет израсходован на 5%"))).to_be_visible()
+    shot(page, "11-dashboard")
+
+    page.get_by_role("button", name="EN").click()
+    expect(page.get_by_role("heading", name="Events")).to_be_visible()
+    shot(page, "12-dashboard-en")
+    page.get_by_role("button", name="RU").click()
+
+    page.get_by_role("button", name="Выйти").click()
+    expect(page.get_by_role("heading", name="Вход")).to_be_visible()
+
+
+def test_pages_and_api_errors_share_one_server(server: str) -> None:
+    page = httpx.get(f"{server}/events/whatever/plan")
+    assert page.status_code == 200
+    assert '<div id="root">' in page.text
+    missing = httpx.get(f"{server}/api/v1/no-such-thing")
+    assert missing.status_code == 404
+    assert missing.headers["content-type"] == "application/problem+json"

@@ -1,0 +1,19 @@
+import { createTheme } from "@mui/material/styles";
+
+export const theme = createTheme({
+  palette: {
+    primary: { main: "#3949ab" },
+    secondary: { main: "#00897b" },
+    background: { default: "#f5f6fa" },
+  },
+  shape: { borderRadius: 8 },
+  components: {
+    MuiCard: { defaultProps: { variant: "outlined" } },
+    MuiPaper: { defaultProps: { variant: "outlined" } },
+    MuiAppBar: { defaultProps: { elevation: 0 } },
+  },
+});
+
+export const CRITICAL = "#d32f2f";
+export const TODAY = "#2e7d32";
+export const EVENT_DAY = "#ef6c00";

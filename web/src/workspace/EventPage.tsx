@@ -1,0 +1,88 @@
+import ArrowBackIcon from "@mui/icons-material/ArrowBack";
+import { Button, Chip, Paper, Stack, Tab, Tabs, Typography } from "@mui/material";
+import { useTranslation } from "react-i18next";
+import { Link as RouterLink, useNavigate, useParams } from "react-router-dom";
+import { useGetEventQuery } from "../api";
+import { Loading } from "../common/Loading";
+import { ProblemAlert } from "../common/ProblemAlert";
+import { formatDate, formatMoney } from "../format";
+import { BudgetTab } from "./BudgetTab";
+import { PlanTab } from "./PlanTab";
+import { VendorsTab } from "./VendorsTab";
+
+const TABS = ["plan", "budget", "vendors"] as const;
+type TabId = (typeof TABS)[number];
+
+export function EventPage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const params = useParams();
+  const eventId = params.eventId ?? "";
+  const tab: TabId = TABS.find((value) => value === params.tab) ?? "plan";
+  const { data: event, error, isLoading, refetch } = useGetEventQuery({ eventId });
+
+  if (isLoading) return <Loading />;
+  if (error || !event) return <ProblemAlert error={error} onRetry={() => void refetch()} />;
+  const language = i18n.language;
+
+  return (
+    <Stack spacing={2}>
+      <Button
+        component={RouterLink}
+        to="/"
+        startIcon={<ArrowBackIcon />}
+        sx={{ alignSelf: "flex-start" }}
+      >
+        {t("event.back")}
+      </Button>
+      <Paper sx={{ p: 2 }}>
+        <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+          <Stack spacing={0.5} sx={{ flexGrow: 1 }}>
+            <Typography variant="h4" component="h1">
+              {event.name}
+            </Typography>
+            <Stack direction="row" spacing={1}>
+              <Chip size="small" label={t(`enums.eventType.${event.event_type}`)} />
+              <Chip size="small" variant="outlined" label={t(`enums.eventStatus.${event.status}`)} />
+              <Chip size="small" variant="outlined" label={t(`enums.format.${event.format}`)} />
+            </Stack>
+          </Stack>
+          <Fact label={t("event.date")} value={formatDate(event.date, language)} />
+          <Fact label={t("event.city")} value={event.city?.name ?? "—"} />
+          <Fact label={t("event.guests")} value={event.guests_count?.toString() ?? "—"} />
+          <Fact
+            label={t("event.budget_")}
+            value={event.budget ? formatMoney(event.budget.amount, language, event.budget.currency) : "—"}
+          />
+        </Stack>
+      </Paper>
+      <Tabs
+        value={tab}
+        onChange={(_, value: TabId) => navigate(`/events/${eventId}/${value}`)}
+        aria-label={event.name}
+      >
+        {TABS.map((value) => (
+          <Tab key={value} value={value} label={t(`event.${value}`)} id={`tab-${value}`} />
+        ))}
+      </Tabs>
+      <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
+        {tab === "plan" && <PlanTab event={event} />}
+        {tab === "budget" && <BudgetTab event={event} />}
+        {tab === "vendors" && <VendorsTab event={event} />}
+      </div>
+    </Stack>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <Stack sx={{ minWidth: 120 }}>
+      <Typography variant="caption" color="text.secondary">
+        {label}
+      </Typography>
+      <Typography variant="subtitle1" component="p">
+        {value}
+      </Typography>
+    </Stack>
+  );
+}
