@@ -251,9 +251,9 @@ class MaestroService:
                 warnings.extend(f"{report.skill}: {w}" for w in result.warnings)
             if report.state is StepState.DONE and result is not None and result.output:
                 sentence = step_sentence(step.id, report.skill, result.output, language)
+                # A partial result (an infeasible date, no vendor set) is still an answer:
+                # its sentence says what does not work.
                 sentences.append(sentence or result.summary)
-                if result.status is ResultStatus.PARTIAL:
-                    missing_steps.append(report.skill)
             else:
                 missing_steps.append(report.skill)
                 warnings.append(f"{report.skill}: {report.reason or 'no result'}")

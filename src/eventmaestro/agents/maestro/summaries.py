@@ -140,11 +140,11 @@ def _plan_sentence(output: Mapping[str, Any], language: Language) -> str:
 def _budget_sentence(output: Mapping[str, Any], language: Language) -> str:
     totals = output["totals"]
     total = money(totals["total"], language)
-    vat = totals["vat_rate_percent"]
+    vat = Decimal(str(totals["vat_rate_percent"])).normalize()
     head = (
-        f"Смета: {total} с НДС {Decimal(str(vat)):g} %"
+        f"Смета: {total} с НДС {vat:f} %"
         if language == "ru"
-        else f"Estimate: {total} incl. {Decimal(str(vat)):g} % VAT"
+        else f"Estimate: {total} incl. {vat:f} % VAT"
     )
     fit = output.get("fit")
     if not fit:
