@@ -8,10 +8,11 @@ import json
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import StreamingResponse
 
 from eventmaestro.accounts.dependencies import CurrentPrincipal
+from eventmaestro.agents.maestro.language import MaestroLanguage
 from eventmaestro.agents.maestro.schemas import (
     IntentClassifyRequest,
     OrchestrationHealth,
@@ -22,14 +23,27 @@ from eventmaestro.agents.maestro.service import MaestroService, classify_intent
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.deps import PlatformDep
 from eventmaestro.kit.errors import MaestroError
+from eventmaestro.kit.platform import Platform
 from eventmaestro.kit.problems import problem_body
 from eventmaestro.nlp.understanding import Understanding
 
 router = APIRouter(prefix="/api/v1/orchestration", tags=["orchestration"])
 
 
-def get_maestro(platform: PlatformDep) -> MaestroService:
-    return MaestroService(platform)
+def _language(request: Request, platform: Platform) -> MaestroLanguage:
+    """One gateway per app (its HTTP clients, breakers and caches are meant to be shared);
+    built on first use, so an installation without models never builds one."""
+    language: MaestroLanguage | None = getattr(request.app.state, "maestro_language", None)
+    if language is None:
+        from eventmaestro.llm.runtime import gateway_for
+
+        language = MaestroLanguage(gateway_for(platform))
+        request.app.state.maestro_language = language
+    return language
+
+
+def get_maestro(request: Request, platform: PlatformDep) -> MaestroService:
+    return MaestroService(platform, language=_language(request, platform))
 
 
 MaestroDep = Annotated[MaestroService, Depends(get_maestro)]

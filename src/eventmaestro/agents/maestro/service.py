@@ -23,6 +23,7 @@ from eventmaestro.agents.maestro.dag import (
 )
 from eventmaestro.agents.maestro.flows import REQUIRED, flow_for
 from eventmaestro.agents.maestro.followups import apply_message
+from eventmaestro.agents.maestro.language import MaestroLanguage
 from eventmaestro.agents.maestro.schemas import (
     AgentHealth,
     Clarification,
@@ -49,8 +50,10 @@ from eventmaestro.events.schemas import EventOut
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.clock import utcnow
+from eventmaestro.kit.errors import MaestroError
+from eventmaestro.kit.logging import get_logger
 from eventmaestro.kit.platform import Platform
-from eventmaestro.nlp.entities.extract import Entities
+from eventmaestro.nlp.entities.extract import Entities, local_today
 from eventmaestro.nlp.intents import Intent
 from eventmaestro.nlp.understanding import Understanding, understand
 
@@ -60,6 +63,7 @@ PING_SECONDS = 2.0
 WRITER_ROLES = frozenset({"admin", "manager", "integration"})
 
 ProgressListener = Callable[[str, dict[str, Any]], Awaitable[None]]
+log = get_logger("maestro.orchestrator")
 
 
 async def _silent(_kind: str, _data: dict[str, Any]) -> None:
@@ -99,12 +103,14 @@ class MaestroService:
         model_dir: Path | None = None,
         invoker: Invoker | None = None,
         request_seconds: float = REQUEST_SECONDS,
+        language: MaestroLanguage | None = None,
     ) -> None:
         self.platform = platform
         self.model_dir = model_dir or platform.settings.data_dir / "models"
         self.conversations = ConversationStore(platform.cache)
         self.invoker: Invoker = invoker or (lambda task: invoke(platform.bus, task))
         self.request_seconds = request_seconds
+        self.language = language or MaestroLanguage(None)
         self.skills = {agent.name: set(agent.skills) for agent in all_agents()}
 
     def available(self, agent: str, skill: str) -> bool:
@@ -140,7 +146,10 @@ class MaestroService:
             cache_dir=self.model_dir,
         )
         language = detect_language(request.message)
-        stated = understood.entities.model_dump(mode="json", exclude_none=True)
+        entities, understanding_notes = await self._extract(
+            principal, request.message, understood.entities, now, request.timezone
+        )
+        stated = entities.model_dump(mode="json", exclude_none=True)
         intent, notes = apply_message(
             state, request.message, stated, understood.intent, understood.confidence
         )
@@ -178,13 +187,52 @@ class MaestroService:
                     blocking=False,
                 )
         response = self._answer(
-            state, understood, intent, language, flow, run, clarification, notes, context
+            state,
+            understood,
+            intent,
+            language,
+            flow,
+            run,
+            clarification,
+            [*understanding_notes, *notes],
+            context,
         )
+        response.summary = await self._word(principal, response.summary, language)
         response.execution_time_ms = round((time.perf_counter() - started) * 1000, 2)
         state.remember(Turn(role="user", text=request.message, intent=intent.value))
         state.remember(Turn(role="maestro", text=response.summary, intent=intent.value))
         await self.conversations.save(state)
         return response
+
+    async def _extract(
+        self,
+        principal: Principal,
+        text: str,
+        local: Entities,
+        now: Any,
+        timezone: str,
+    ) -> tuple[Entities, list[str]]:
+        """The model's reading reconciled with the rules', when a model is configured; any
+        failure of the model leaves the rules' reading as it was."""
+        if not self.language.available:
+            return local, []
+        try:
+            read = await self.language.extract(
+                text, local, local_today(now, timezone), principal.org_id
+            )
+        except MaestroError as error:
+            log.warning("understanding_model_failed", detail=error.detail)
+            return local, []
+        return read.entities, [f"understanding: {note}" for note in read.notes]
+
+    async def _word(self, principal: Principal, summary: str, language: Language) -> str:
+        if not self.language.available:
+            return summary
+        try:
+            return await self.language.word(summary, language, principal.org_id)
+        except MaestroError as error:
+            log.warning("wording_model_failed", detail=error.detail)
+            return summary
 
     async def _run(
         self,
@@ -260,7 +308,7 @@ class MaestroService:
         summary = self._summary(
             state, intent, language, flow, sentences, missing_steps, clarification
         )
-        warnings.extend(f"follow-up: {note}" for note in notes)
+        warnings.extend(note if ": " in note else f"follow-up: {note}" for note in notes)
         return ProcessResponse(
             conversation_id=state.id,
             event_id=state.event_id,
