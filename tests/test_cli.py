@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,39 @@ def test_understand_json(env: dict[str, str]) -> None:
 def test_understand_rejects_a_bad_timezone(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["understand", "привет", "--timezone", "Mars/Olympus"], env=env)
     assert result.exit_code == 1
+
+
+def test_ask_runs_the_whole_flow_and_follow_ups_refine_it(env: dict[str, str]) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "ask",
+            "Корпоратив на 150 человек в Казани 20 декабря, бюджет 2 млн",
+            "а если 200 человек?",
+            "--json",
+            "--now",
+            "2026-09-01T09:00:00",
+        ],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    decoder, text, answers = json.JSONDecoder(), result.stdout.strip(), []
+    while text:
+        answer, end = decoder.raw_decode(text)
+        answers.append(answer)
+        text = text[end:].strip()
+    first, second = answers
+    assert first["agents_used"] == ["planning", "finance", "vendors"]
+    assert first["results"]["vendors"]["output"]["picks"]  # the demo catalogue was loaded
+    assert second["conversation_id"] == first["conversation_id"]
+    assert second["entities"]["guests_count"] == 200
+    assert second["results"]["budget"]["output"]["drivers"]["guests"] == 200
+
+
+def test_ask_refuses_bad_options_clearly(env: dict[str, str]) -> None:
+    result = runner.invoke(app, ["ask", "привет", "--timezone", "Mars/Olympus"], env=env)
+    assert result.exit_code == 1
+    assert "timezone: Value error, must be an IANA time zone" in result.output
+    bad_event = runner.invoke(app, ["ask", "привет", "--event", "not-an-id"], env=env)
+    assert bad_event.exit_code == 1
+    assert "badly formed hexadecimal UUID string" in bad_event.output

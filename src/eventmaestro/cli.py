@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from eventmaestro import __version__
+from eventmaestro.agents.maestro.cli import ask
 from eventmaestro.agents.vendors.cli import app as vendors_app
 from eventmaestro.kit.errors import MaestroError
 from eventmaestro.llm.cli import app as llm_app
@@ -30,6 +31,7 @@ app.add_typer(users_app, name="users")
 app.add_typer(orgs_app, name="orgs")
 app.add_typer(llm_app, name="llm")
 app.add_typer(vendors_app, name="vendors")
+app.command()(ask)
 
 console = Console()
 err = Console(stderr=True)

@@ -40,6 +40,9 @@ from eventmaestro.kit.platform import Platform
 
 log = get_logger("maestro.agents")
 
+# Answered by the runtime itself, never by a handler: proves the agent's queue is served.
+PING_SKILL = "_ping"
+
 
 def _failed(task: AgentTask, kind: FailureKind, reason: str, started: float) -> AgentResult:
     return AgentResult(
@@ -95,6 +98,15 @@ class AgentRuntime:
                 error=f"Malformed task: {exc.error_count()} problem(s): {exc.errors()[0]['msg']}",
             )
         task = task.model_copy(update={"attempt": attempt})
+        if task.skill == PING_SKILL:
+            return AgentResult(
+                task_id=task.id,
+                agent=agent.name,
+                skill=PING_SKILL,
+                status=ResultStatus.OK,
+                output={"skills": sorted(agent.skills)},
+                duration_ms=(time.perf_counter() - started) * 1000,
+            )
         skill = agent.skills.get(task.skill)
         if skill is None:
             return _failed(

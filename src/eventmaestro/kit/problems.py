@@ -79,9 +79,10 @@ class ProblemResponse(JSONResponse):
     media_type = PROBLEM_MEDIA_TYPE
 
 
-def problem_response(
+def problem_body(
     error: MaestroError, *, instance: str, request_id: str | None = None
-) -> ProblemResponse:
+) -> dict[str, Any]:
+    """The problem document of an error, for a response or an event in a stream."""
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE_BASE + error.slug,
         "title": error.title,
@@ -92,6 +93,13 @@ def problem_response(
     }
     if request_id:
         body["request_id"] = request_id
+    return body
+
+
+def problem_response(
+    error: MaestroError, *, instance: str, request_id: str | None = None
+) -> ProblemResponse:
+    body = problem_body(error, instance=instance, request_id=request_id)
     return ProblemResponse(body, status_code=error.status, headers=error.headers)
 
 

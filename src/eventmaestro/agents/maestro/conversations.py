@@ -15,6 +15,7 @@ from pydantic import BaseModel, Field
 from eventmaestro.kit.cache import Cache
 
 MAX_TURNS = 20
+MAX_BRIEF = 2000
 
 
 class Turn(BaseModel):
@@ -29,12 +30,22 @@ class ConversationState(BaseModel):
     event_id: uuid.UUID | None = None
     intent: str | None = None
     entities: dict[str, Any] = Field(default_factory=dict)
+    # The user's words about the current event, for what entities do not capture
+    # («с террасой», «халяль»): planning reads requirements and vendors tags from it.
+    brief: str = ""
     turns: list[Turn] = Field(default_factory=list)
 
     def merge(self, entities: dict[str, Any]) -> dict[str, Any]:
         """New values win; what the follow-up does not mention is kept."""
         self.entities = {**self.entities, **{k: v for k, v in entities.items() if v is not None}}
         return self.entities
+
+    def start_over(self, entities: dict[str, Any], brief: str) -> None:
+        self.entities = {k: v for k, v in entities.items() if v is not None}
+        self.brief = brief[-MAX_BRIEF:]
+
+    def add_to_brief(self, text: str) -> None:
+        self.brief = f"{self.brief}\n{text}".strip()[-MAX_BRIEF:]
 
     def remember(self, turn: Turn) -> None:
         self.turns = [*self.turns, turn][-MAX_TURNS:]

@@ -25,6 +25,10 @@ class MissingInputError(Exception):
     """A step cannot run without an output that did not arrive; the message says which."""
 
 
+class MissingEntityError(Exception):
+    """A step cannot run without a fact the request does not state (a city, a date…)."""
+
+
 @dataclass(frozen=True, slots=True)
 class FlowState:
     """What a step's input builder may read: the request's entities and earlier outputs."""
@@ -200,6 +204,13 @@ async def _run_one(
             step.qualified,
             StepState.SKIPPED,
             reason=f"needs the result of {missing.args[0]}, which is missing",
+        )
+    except MissingEntityError as missing:
+        return StepReport(
+            step.id,
+            step.qualified,
+            StepState.SKIPPED,
+            reason=f"needs the {missing.args[0]}, which the request does not state",
         )
     report = StepReport(
         step.id,
