@@ -34,8 +34,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-    # Date inputs follow the browser's own language, not the page's.
-    "--lang=ru-RU",
 ]
 # The first minute of a fresh server also loads the demo vendor catalogue into the same
 # SQLite file, so a write may wait its turn.
@@ -109,15 +107,32 @@ def sign_up(page: Page) -> None:
     shot(page, "03-dashboard-empty")
 
 
+def create_event_by_brief(page: Page) -> None:
+    page.get_by_role("link", name="Новое по брифу").click()
+    page.get_by_label("Опишите мероприятие своими словами").fill(BRIEF)
+    page.get_by_role("button", name="Отправить").click()
+    # Live progress per agent, then the answer: plan, estimate and vendors.
+    expect(page.get_by_test_id("progress").get_by_text(re.compile("готово")).first).to_be_visible()
+    expect(page.get_by_test_id("turn-maestro")).to_contain_text("Конференция · 300 гостей")
+    expect(page.get_by_role("region", name="План")).to_be_visible()
+    expect(page.get_by_role("region", name="Смета")).to_contain_text("₽")
+    expect(page.get_by_test_id("vendor-pick").first).to_be_visible()
+    shot(page, "04-brief-answer")
+    page.get_by_label("Название мероприятия").fill("Конференция «Цифровая Москва»")
+    page.get_by_role("button", name="Сохранить как мероприятие").click()
+
+
 def create_event_by_form(page: Page, date: dt.date) -> None:
     page.get_by_role("button", name="Новое мероприятие").first.click()
     dialog = page.get_by_role("dialog")
-    dialog.get_by_label("Название").fill("Конференция — Москва")
+    dialog.get_by_label("Название").fill("Свадьба Ивановых")
+    dialog.get_by_role("combobox", name="Тип").click()
+    page.get_by_role("option", name="Свадьба").click()
     dialog.get_by_label("Дата", exact=True).fill(date.isoformat())
-    dialog.get_by_label("Город").fill("Москва")
-    dialog.get_by_label("Гостей").fill("300")
-    dialog.get_by_label("Бюджет, ₽").fill("3000000")
-    shot(page, "04-new-event")
+    dialog.get_by_label("Город").fill("Казань")
+    dialog.get_by_label("Гостей").fill("80")
+    dialog.get_by_label("Бюджет, ₽").fill("1 500 000")
+    shot(page, "13-new-event-form")
     dialog.get_by_role("button", name="Создать").click()
 
 
@@ -128,11 +143,10 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     page.reload()
     expect(page.get_by_role("heading", name="Мероприятия")).to_be_visible()
 
-    event_date = _next_april_15(dt.datetime.now(dt.UTC).date())
-    create_event_by_form(page, event_date)
+    create_event_by_brief(page)
 
     # Plan: a Gantt chart with the critical path and a line for today, and the task list.
-    expect(page.get_by_role("heading", name="Конференция — Москва")).to_be_visible()
+    expect(page.get_by_role("heading", name="Конференция «Цифровая Москва»")).to_be_visible()
     expect(page.get_by_test_id("today-line")).to_be_attached()
     expect(page.locator("[data-testid=gantt-task][data-critical=true]").first).to_be_attached()
     rows = page.get_by_test_id("task-row")
@@ -174,10 +188,12 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     workbook = load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes()))
     assert workbook.sheetnames
 
-    # Vendors: search with facets, then compare two.
+    # Vendors in the event's city: search with facets, then compare two.
     page.get_by_role("tab", name="Подрядчики").click()
     vendor_rows = page.get_by_test_id("vendor-row")
     expect(vendor_rows.first).to_be_visible()
+    for city in vendor_rows.locator("td:nth-child(4)").all_inner_texts():
+        assert city == "Москва"
     shot(page, "09-vendors")
     vendor_rows.nth(0).get_by_role("checkbox").check()
     vendor_rows.nth(1).get_by_role("checkbox").check()
@@ -187,14 +203,26 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
 
     # The dashboard shows the event with its plan progress and budget use.
     page.get_by_role("link", name="Мероприятия").click()
-    card = page.get_by_role("article", name="Конференция — Москва")
-    expect(card.get_by_text(re.compile("Бюджет израсходован на 5%"))).to_be_visible()
+    card = page.get_by_role("article", name="Конференция «Цифровая Москва»")
+    expect(card.get_by_text("Бюджет израсходован на 5%")).to_be_visible()
     shot(page, "11-dashboard")
 
     page.get_by_role("button", name="EN").click()
     expect(page.get_by_role("heading", name="Events")).to_be_visible()
     shot(page, "12-dashboard-en")
     page.get_by_role("button", name="RU").click()
+
+    # A second event by the form, and the dashboard's type filter telling the two apart.
+    create_event_by_form(page, _next_april_15(dt.datetime.now(dt.UTC).date()))
+    expect(page.get_by_role("heading", name="Свадьба Ивановых")).to_be_visible()
+    page.get_by_role("link", name="Мероприятия").click()
+    expect(page.get_by_role("article")).to_have_count(2)
+    page.get_by_role("combobox", name="Тип").click()
+    page.get_by_role("option", name="Свадьба").click()
+    expect(page.get_by_role("article")).to_have_count(1)
+    expect(page.get_by_role("listbox")).to_have_count(0)
+    expect(page.get_by_role("article", name="Свадьба Ивановых")).to_be_visible()
+    shot(page, "14-dashboard-filtered")
 
     page.get_by_role("button", name="Выйти").click()
     expect(page.get_by_role("heading", name="Вход")).to_be_visible()

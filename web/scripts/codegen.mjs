@@ -10,15 +10,16 @@ const OUTPUT = "src/api/generated.ts";
 const spec = JSON.parse(readFileSync("openapi.json", "utf8"));
 
 // FastAPI's operation ids repeat the path and method (`list_events_api_v1_events_get`); the
-// route function's own name is unique across the app and reads better as a hook name.
-const seen = new Set();
-for (const operations of Object.values(spec.paths)) {
-  for (const operation of Object.values(operations)) {
-    const short = operation.operationId.replace(/_api_v1_.*$/, "");
-    if (seen.has(short)) throw new Error(`two operations named ${short}`);
-    seen.add(short);
-    operation.operationId = short;
-  }
+// route function's own name reads better as a hook name. Names two routes share keep the
+// full id, so that every name stays unique.
+const operations = Object.values(spec.paths).flatMap((byMethod) => Object.values(byMethod));
+const shortName = (operation) => operation.operationId.replace(/_api_v1_.*$/, "");
+const uses = new Map();
+for (const operation of operations) {
+  uses.set(shortName(operation), (uses.get(shortName(operation)) ?? 0) + 1);
+}
+for (const operation of operations) {
+  if (uses.get(shortName(operation)) === 1) operation.operationId = shortName(operation);
 }
 const schemaFile = join(mkdtempSync(join(tmpdir(), "maestro-openapi-")), "openapi.json");
 writeFileSync(schemaFile, JSON.stringify(spec));

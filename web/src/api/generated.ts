@@ -256,7 +256,10 @@ const injectedRtkApi = api
         }),
         invalidatesTags: ["finance"],
       }),
-      health: build.query<HealthApiResponse, HealthApiArg>({
+      healthApiV1HealthGet: build.query<
+        HealthApiV1HealthGetApiResponse,
+        HealthApiV1HealthGetApiArg
+      >({
         query: () => ({ url: `/api/v1/health` }),
         providesTags: ["operations"],
       }),
@@ -271,6 +274,13 @@ const injectedRtkApi = api
         }),
         providesTags: ["llm"],
       }),
+      healthApiV1OrchestrationHealthGet: build.query<
+        HealthApiV1OrchestrationHealthGetApiResponse,
+        HealthApiV1OrchestrationHealthGetApiArg
+      >({
+        query: () => ({ url: `/api/v1/orchestration/health` }),
+        providesTags: ["orchestration"],
+      }),
       intentClassify: build.mutation<
         IntentClassifyApiResponse,
         IntentClassifyApiArg
@@ -279,6 +289,25 @@ const injectedRtkApi = api
           url: `/api/v1/orchestration/intent-classify`,
           method: "POST",
           body: queryArg.intentClassifyRequest,
+        }),
+        invalidatesTags: ["orchestration"],
+      }),
+      process: build.mutation<ProcessApiResponse, ProcessApiArg>({
+        query: (queryArg) => ({
+          url: `/api/v1/orchestration/process`,
+          method: "POST",
+          body: queryArg.processRequest,
+        }),
+        invalidatesTags: ["orchestration"],
+      }),
+      processStream: build.mutation<
+        ProcessStreamApiResponse,
+        ProcessStreamApiArg
+      >({
+        query: (queryArg) => ({
+          url: `/api/v1/orchestration/process/stream`,
+          method: "POST",
+          body: queryArg.processRequest,
         }),
         invalidatesTags: ["orchestration"],
       }),
@@ -672,10 +701,11 @@ export type PricingOptimizationChartApiResponse = unknown;
 export type PricingOptimizationChartApiArg = {
   pricingRequest: PricingRequest;
 };
-export type HealthApiResponse = /** status 200 Successful Response */ {
-  [key: string]: string;
-};
-export type HealthApiArg = void;
+export type HealthApiV1HealthGetApiResponse =
+  /** status 200 Successful Response */ {
+    [key: string]: string;
+  };
+export type HealthApiV1HealthGetApiArg = void;
 export type UsageApiResponse =
   /** status 200 Successful Response */ UsageReport;
 export type UsageApiArg = {
@@ -685,10 +715,23 @@ export type UsageApiArg = {
   /** Last day, UTC, inclusive */
   dateTo?: string | null;
 };
+export type HealthApiV1OrchestrationHealthGetApiResponse =
+  /** status 200 Successful Response */ OrchestrationHealth;
+export type HealthApiV1OrchestrationHealthGetApiArg = void;
 export type IntentClassifyApiResponse =
   /** status 200 Successful Response */ Understanding;
 export type IntentClassifyApiArg = {
   intentClassifyRequest: IntentClassifyRequest;
+};
+export type ProcessApiResponse =
+  /** status 200 Successful Response */ ProcessResponse;
+export type ProcessApiArg = {
+  processRequest: ProcessRequest;
+};
+export type ProcessStreamApiResponse =
+  /** status 200 Server-sent events: `understood`, then `skill_started` and `skill_finished` per skill, then `answer` (the /process body) or `error` */ any;
+export type ProcessStreamApiArg = {
+  processRequest: ProcessRequest;
 };
 export type ExportPlanApiResponse = /** status 200 The plan as a file */ string;
 export type ExportPlanApiArg = {
@@ -1368,6 +1411,24 @@ export type UsageReport = {
   rows: UsageRow[];
   total: UsageRow;
 };
+export type AgentHealth = {
+  detail?: string | null;
+  latency_ms?: number | null;
+  name: string;
+  skills: string[];
+  status: "up" | "down";
+};
+export type ProviderHealth = {
+  configured: boolean;
+  detail: string;
+  name: string;
+  status: "up" | "down" | "not_configured";
+};
+export type OrchestrationHealth = {
+  agents: AgentHealth[];
+  providers: ProviderHealth[];
+  status: "ok" | "degraded";
+};
 export type Intent =
   | "create_event_plan"
   | "manage_tasks"
@@ -1423,6 +1484,68 @@ export type IntentClassifyRequest = {
   text: string;
   /** The user's zone: which calendar day `now` is */
   timezone?: string;
+};
+export type Clarification = {
+  /** True when nothing ran because of it; False when the rest ran anyway */
+  blocking: boolean;
+  missing: string[];
+  question: string;
+};
+export type ResultStatus = "ok" | "partial" | "failed";
+export type StepResult = {
+  agent: string;
+  duration_ms?: number;
+  error?: string | null;
+  output?: {
+    [key: string]: any;
+  } | null;
+  skill: string;
+  status: ResultStatus;
+  summary?: string;
+  warnings?: string[];
+};
+export type StepTiming = {
+  attempts: number;
+  duration_ms: number;
+  reason?: string | null;
+  skill: string;
+  started_ms: number;
+  /** done, failed or skipped */
+  state: string;
+  step: string;
+};
+export type ProcessResponse = {
+  agents_used: string[];
+  clarification?: Clarification | null;
+  confidence: number;
+  conversation_id: string;
+  entities: Entities;
+  event_id: string | null;
+  execution_time_ms: number;
+  intent: Intent;
+  language: "ru" | "en";
+  results: {
+    [key: string]: StepResult;
+  };
+  summary: string;
+  timings: StepTiming[];
+  trace_id: string;
+  warnings: string[];
+};
+export type ProcessRequest = {
+  /** Free-form client context (screen, selection); stored with the turn */
+  context?: {
+    [key: string]: any;
+  } | null;
+  conversation_id?: string | null;
+  event_id?: string | null;
+  message: string;
+  /** Resolve relative dates against this instant (default: now) */
+  now?: string | null;
+  /** The user's zone: which calendar day `now` is */
+  timezone?: string;
+  /** Ignored unless it is the caller: Maestro acts for the caller */
+  user_id?: string | null;
 };
 export type ExportFormat2 = "ics" | "csv" | "xlsx" | "png" | "svg";
 export type TaskRef = {
@@ -1877,11 +2000,15 @@ export const {
   useRoiAnalysisMutation,
   usePricingOptimizationMutation,
   usePricingOptimizationChartMutation,
-  useHealthQuery,
-  useLazyHealthQuery,
+  useHealthApiV1HealthGetQuery,
+  useLazyHealthApiV1HealthGetQuery,
   useUsageQuery,
   useLazyUsageQuery,
+  useHealthApiV1OrchestrationHealthGetQuery,
+  useLazyHealthApiV1OrchestrationHealthGetQuery,
   useIntentClassifyMutation,
+  useProcessMutation,
+  useProcessStreamMutation,
   useExportPlanQuery,
   useLazyExportPlanQuery,
   useGeneratePlanMutation,

@@ -32,7 +32,12 @@ interface Step {
   durationMs?: number;
 }
 
-const STEP_COLOR = { running: "default", ok: "success", partial: "warning", failed: "error", skipped: "default" } as const;
+const STEP_COLOR = { running: "default", done: "success", failed: "error", skipped: "default" } as const;
+
+function defaultName(answer: ProcessAnswer, t: (key: string, options?: Record<string, string>) => string) {
+  const type = t(`enums.eventType.${answer.entities.event_type ?? "other"}`);
+  return answer.entities.city ? t("brief.defaultName", { type, city: answer.entities.city.name }) : type;
+}
 
 export function BriefPage() {
   const { t, i18n } = useTranslation();
@@ -46,6 +51,7 @@ export function BriefPage() {
   const [working, setWorking] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [name, setName] = useState("");
 
   const send = async (event: FormEvent) => {
     event.preventDefault();
@@ -67,19 +73,23 @@ export function BriefPage() {
         {
           onUnderstood: (data) =>
             setUnderstood(
-              t("brief.understood", { intent: data.intent, confidence: Math.round(data.confidence * 100) }),
+              t("brief.understood", {
+                intent: t(`enums.intent.${data.intent}`, { defaultValue: data.intent }),
+                confidence: Math.round(data.confidence * 100),
+              }),
             ),
           onStepStarted: ({ step, skill }) =>
             setSteps((current) => [...current.filter((s) => s.step !== step), { step, skill, state: "running" }]),
           onStepFinished: ({ step, skill, state, duration_ms }) =>
             setSteps((current) =>
               current.some((s) => s.step === step)
-                ? current.map((s) => (s.step === step ? { step, skill, state, durationMs: duration_ms } : s))
-                : [...current, { step, skill, state, durationMs: duration_ms }],
+                ? current.map((s) => (s.step === step ? { step, skill, state, durationMs: Math.round(duration_ms) } : s))
+                : [...current, { step, skill, state, durationMs: Math.round(duration_ms) }],
             ),
         },
       );
       setAnswer(result);
+      setName(defaultName(result, t));
       const reply = result.clarification ? result.clarification.question : result.summary;
       setTurns((current) => [...current, { role: "maestro", text: reply }]);
     } catch (failure) {
@@ -91,15 +101,12 @@ export function BriefPage() {
 
   const save = async () => {
     if (!answer) return;
-    const entities = answer.entities;
-    const type = t(`enums.eventType.${entities.event_type ?? "other"}`);
-    const name = entities.city ? t("brief.defaultName", { type, city: entities.city.name }) : type;
     setSaving(true);
     setError(null);
     try {
       const created = await createEventWithPlan(
         dispatch,
-        eventFromEntities(entities, name),
+        eventFromEntities(answer.entities, name.trim() || defaultName(answer, t)),
         i18n.language === "en" ? "en" : "ru",
       );
       navigate(`/events/${created.id}/plan`);
@@ -181,14 +188,24 @@ export function BriefPage() {
           <strong>{t("brief.clarify")}:</strong> {answer.clarification.question}
         </Alert>
       )}
-      {answer && answer.warnings.length > 0 && (
+      {answer && (answer.warnings ?? []).length > 0 && (
         <Alert severity="warning">{answer.warnings.join(" ")}</Alert>
       )}
       {outputs && <BriefResult outputs={outputs} />}
       {canSave && (
-        <Button variant="contained" size="large" sx={{ alignSelf: "flex-start" }} disabled={saving} onClick={() => void save()}>
-          {saving ? t("brief.saving") : t("brief.save")}
-        </Button>
+        <Paper sx={{ p: 2 }}>
+          <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
+            <TextField
+              label={t("brief.eventName")}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              sx={{ flexGrow: 1 }}
+            />
+            <Button variant="contained" size="large" disabled={saving} onClick={() => void save()}>
+              {saving ? t("brief.saving") : t("brief.save")}
+            </Button>
+          </Stack>
+        </Paper>
       )}
     </Stack>
   );

@@ -26,6 +26,9 @@ export function BriefResult({ outputs }: { outputs: BriefOutputs }) {
   const language = i18n.language;
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const { plan, budget, vendors } = outputs;
+  // A preview's tasks do not carry the critical flag; its feasibility names the path.
+  const critical = new Set(plan?.plan.feasibility.critical_path.map((task) => task.id) ?? []);
+  const tasks = plan?.tasks.map((task) => ({ ...task, critical: task.critical || critical.has(task.id) })) ?? [];
   const label = (category: string) => t(`enums.category.${category}`, { defaultValue: category });
 
   return (
@@ -37,8 +40,8 @@ export function BriefResult({ outputs }: { outputs: BriefOutputs }) {
           </Typography>
           <Typography variant="body2" sx={{ mb: 1 }}>
             {t("brief.tasks", {
-              count: plan.tasks.length,
-              critical: plan.tasks.filter((task) => task.critical).length,
+              count: tasks.length,
+              critical: critical.size,
             })}
             {" · "}
             {formatDate(plan.plan.start_date, language)} → {formatDate(plan.plan.event_date, language)}
@@ -49,7 +52,7 @@ export function BriefResult({ outputs }: { outputs: BriefOutputs }) {
             </Alert>
           )}
           <Gantt
-            tasks={plan.tasks}
+            tasks={tasks}
             phases={PHASES}
             today={toIsoDate(new Date())}
             eventDate={plan.plan.event_date}

@@ -1,38 +1,21 @@
 // The orchestrator's answer to a message (POST /api/v1/orchestration/process[/stream]).
 // The result keys a brief produces: "plan", "budget" and "vendors".
-import type { BudgetOut, Entities, GeneratedPlan, SelectResult } from "../api";
+import type {
+  BudgetOut,
+  Entities,
+  GeneratedPlan,
+  ProcessRequest,
+  ProcessResponse,
+  SelectResult,
+} from "../api";
 import { getAccessToken, refreshSession } from "../auth/session";
 import { readEvents } from "./sse";
 
 /** finance.estimate_budget answers with a budget that is not stored yet. */
 export type EstimateOut = Omit<BudgetOut, "id" | "event_id" | "updated_at">;
 
-export type StepState = "running" | "ok" | "partial" | "failed" | "skipped";
-
-export interface StepResult {
-  agent: string;
-  skill: string;
-  status: "ok" | "partial" | "failed";
-  output: Record<string, unknown> | null;
-  summary: string;
-  warnings: string[];
-  duration_ms: number;
-  error: unknown;
-}
-
-export interface ProcessAnswer {
-  conversation_id: string;
-  intent: string;
-  confidence: number;
-  entities: Entities;
-  agents_used: string[];
-  results: Record<string, StepResult>;
-  summary: string;
-  warnings: string[];
-  clarification: { question: string; missing: string[] } | null;
-  execution_time_ms: number;
-  language: "ru" | "en";
-}
+export type StepState = "running" | "done" | "failed" | "skipped";
+export type ProcessAnswer = ProcessResponse;
 
 export interface BriefOutputs {
   plan: GeneratedPlan | null;
@@ -62,13 +45,6 @@ export class ProcessError extends Error {
   ) {
     super(message);
   }
-}
-
-export interface ProcessRequest {
-  message: string;
-  conversation_id?: string;
-  event_id?: string;
-  timezone?: string;
 }
 
 async function post(body: ProcessRequest): Promise<Response> {

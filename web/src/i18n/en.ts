@@ -170,14 +170,9 @@ export const en: Messages = {
     vendors: "Vendors",
     tasks: "Tasks: {{count}}, critical path: {{critical}}",
     unavailable: "The orchestrator is not available on this server yet.",
+    eventName: "Event name",
     defaultName: "{{type}} — {{city}}",
-    step: {
-      running: "running",
-      ok: "done",
-      partial: "partial",
-      failed: "failed",
-      skipped: "skipped",
-    },
+    step: { running: "running", done: "done", failed: "failed", skipped: "skipped" },
   },
   enums: {
     eventType: {
@@ -207,6 +202,7 @@ export const en: Messages = {
       archived: "Archived",
     },
     role: { client: "Client", designer: "Designer", finance: "Finance", hr: "HR", logistics: "Logistics", manager: "Manager", marketing: "Marketing", producer: "Producer", tech: "Technical" },
+    intent: { create_event_plan: "event plan", manage_tasks: "tasks", estimate_budget: "estimate", track_expenses: "expenses", analyze_roi: "ROI", optimize_pricing: "ticket pricing", search_vendors: "vendor search", compare_vendors: "vendor comparison", manage_contracts: "contracts", create_proposal: "proposal", draft_message: "message", analyze_conversion: "conversion", analytics_report: "report", monitor_social: "social media", faq: "question", smalltalk: "small talk", out_of_scope: "out of scope" },
     format: { offline: "Offline", online: "Online", hybrid: "Hybrid" },
     taskStatus: { todo: "To do", in_progress: "In progress", done: "Done", skipped: "Skipped" },
     phase: {

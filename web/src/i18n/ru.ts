@@ -169,14 +169,9 @@ export const ru = {
     vendors: "Подрядчики",
     tasks: "Задач: {{count}}, критический путь: {{critical}}",
     unavailable: "Оркестратор пока недоступен на этом сервере.",
+    eventName: "Название мероприятия",
     defaultName: "{{type}} — {{city}}",
-    step: {
-      running: "работает",
-      ok: "готово",
-      partial: "частично",
-      failed: "ошибка",
-      skipped: "пропущено",
-    },
+    step: { running: "работает", done: "готово", failed: "ошибка", skipped: "пропущено" },
   },
   enums: {
     eventType: {
@@ -206,6 +201,7 @@ export const ru = {
       archived: "В архиве",
     },
     role: { client: "Заказчик", designer: "Дизайнер", finance: "Финансы", hr: "Персонал", logistics: "Логистика", manager: "Менеджер", marketing: "Маркетинг", producer: "Продюсер", tech: "Техника" },
+    intent: { create_event_plan: "план мероприятия", manage_tasks: "задачи", estimate_budget: "смета", track_expenses: "расходы", analyze_roi: "окупаемость", optimize_pricing: "цены билетов", search_vendors: "поиск подрядчиков", compare_vendors: "сравнение подрядчиков", manage_contracts: "договоры", create_proposal: "коммерческое предложение", draft_message: "сообщение", analyze_conversion: "конверсия", analytics_report: "отчёт", monitor_social: "соцсети", faq: "вопрос", smalltalk: "разговор", out_of_scope: "вне темы" },
     format: { offline: "Офлайн", online: "Онлайн", hybrid: "Гибрид" },
     taskStatus: { todo: "К выполнению", in_progress: "В работе", done: "Готово", skipped: "Пропущено" },
     phase: {
