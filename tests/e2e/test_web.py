@@ -84,6 +84,8 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
 
 
 def shot(page: Page, name: str) -> None:
+    # Sticky panels stay where the last click scrolled them; from the top they sit in place.
+    page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
 
 
@@ -162,6 +164,13 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     expect(page.get_by_text(re.compile(r"Сдвинуто зависимых задач: [1-9]"))).to_be_visible()
     expect(page.locator(f"input[type=date][value='{later.isoformat()}']").first).to_be_attached()
     shot(page, "06-plan-task-moved")
+
+    # Maestro beside the event answers about this event.
+    chat = page.get_by_role("complementary", name="Maestro")
+    chat.get_by_label("Сообщение Maestro").fill("перенеси дедлайн по кейтерингу на пятницу")
+    chat.get_by_role("button", name="Отправить").click()
+    expect(chat.get_by_test_id("chat-maestro")).to_contain_text("Задач")
+    shot(page, "06b-event-chat")
 
     with page.expect_download() as ics:
         page.get_by_role("button", name="Календарь (.ics)").click()

@@ -174,6 +174,7 @@ export const en: Messages = {
     defaultName: "{{type}} — {{city}}",
     step: { running: "running", done: "done", failed: "failed", skipped: "skipped" },
   },
+  chat: { title: "Maestro", hint: "Ask or tell Maestro about this event: it sees its plan, estimate and vendors.", prompt: "Message to Maestro", placeholder: "move the catering deadline to Friday" },
   enums: {
     eventType: {
       conference: "Conference",

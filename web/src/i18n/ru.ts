@@ -173,6 +173,7 @@ export const ru = {
     defaultName: "{{type}} — {{city}}",
     step: { running: "работает", done: "готово", failed: "ошибка", skipped: "пропущено" },
   },
+  chat: { title: "Maestro", hint: "Спросите или попросите что-то про это мероприятие: Maestro видит его план, смету и подрядчиков.", prompt: "Сообщение Maestro", placeholder: "перенеси дедлайн по кейтерингу на пятницу" },
   enums: {
     eventType: {
       conference: "Конференция",

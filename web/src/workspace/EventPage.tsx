@@ -1,5 +1,5 @@
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
-import { Button, Chip, Paper, Stack, Tab, Tabs, Typography } from "@mui/material";
+import { Box, Button, Chip, Paper, Stack, Tab, Tabs, Typography } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useNavigate, useParams } from "react-router-dom";
 import { useGetEventQuery } from "../api";
@@ -7,6 +7,7 @@ import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatDate, formatMoney } from "../format";
 import { BudgetTab } from "./BudgetTab";
+import { EventChat } from "./EventChat";
 import { PlanTab } from "./PlanTab";
 import { VendorsTab } from "./VendorsTab";
 
@@ -65,11 +66,16 @@ export function EventPage() {
           <Tab key={value} value={value} label={t(`event.${value}`)} id={`tab-${value}`} />
         ))}
       </Tabs>
-      <div role="tabpanel" aria-labelledby={`tab-${tab}`}>
-        {tab === "plan" && <PlanTab event={event} />}
-        {tab === "budget" && <BudgetTab event={event} />}
-        {tab === "vendors" && <VendorsTab event={event} />}
-      </div>
+      <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "minmax(0, 1fr) 320px" }, alignItems: "start" }}>
+        <div role="tabpanel" aria-labelledby={`tab-${tab}`} style={{ minWidth: 0 }}>
+          {tab === "plan" && <PlanTab event={event} />}
+          {tab === "budget" && <BudgetTab event={event} />}
+          {tab === "vendors" && <VendorsTab event={event} />}
+        </div>
+        <Box sx={{ position: { lg: "sticky" }, top: { lg: 16 } }}>
+          <EventChat eventId={event.id} />
+        </Box>
+      </Box>
     </Stack>
   );
 }

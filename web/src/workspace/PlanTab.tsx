@@ -89,7 +89,12 @@ export function PlanTab({ event }: { event: EventOut }) {
       {failure ? <ProblemAlert error={failure} /> : null}
       {timeline && (
         <Paper sx={{ p: 2 }}>
-          <Stack direction={{ xs: "column", md: "row" }} spacing={3} sx={{ alignItems: { md: "center" } }}>
+          <Stack
+            direction={{ xs: "column", md: "row" }}
+            spacing={2}
+            useFlexGap
+            sx={{ alignItems: { md: "center" }, flexWrap: "wrap", "& > *": { whiteSpace: "nowrap" } }}
+          >
             <Box sx={{ minWidth: 220 }}>
               <Typography variant="body2" color="text.secondary">
                 {t("plan.progress")}: {Math.round(timeline.progress)}%
