@@ -233,6 +233,12 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     expect(page.get_by_role("article", name="Свадьба Ивановых")).to_be_visible()
     shot(page, "14-dashboard-filtered")
 
+    # A tablet's width: the same workspace, one column.
+    page.set_viewport_size({"width": 820, "height": 1100})
+    page.get_by_role("article", name="Свадьба Ивановых").click()
+    expect(page.get_by_test_id("task-row").first).to_be_visible()
+    shot(page, "15-tablet-plan")
+
     page.get_by_role("button", name="Выйти").click()
     expect(page.get_by_role("heading", name="Вход")).to_be_visible()
 

@@ -37,8 +37,13 @@ export function EventPage() {
         {t("event.back")}
       </Button>
       <Paper sx={{ p: 2 }}>
-        <Stack direction={{ xs: "column", md: "row" }} spacing={2} sx={{ alignItems: { md: "center" } }}>
-          <Stack spacing={0.5} sx={{ flexGrow: 1 }}>
+        <Stack
+          direction={{ xs: "column", sm: "row" }}
+          spacing={2}
+          useFlexGap
+          sx={{ alignItems: { sm: "center" }, flexWrap: "wrap" }}
+        >
+          <Stack spacing={0.5} sx={{ flexGrow: 1, minWidth: { sm: "100%", md: 0 } }}>
             <Typography variant="h4" component="h1">
               {event.name}
             </Typography>

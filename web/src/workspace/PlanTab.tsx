@@ -90,10 +90,10 @@ export function PlanTab({ event }: { event: EventOut }) {
       {timeline && (
         <Paper sx={{ p: 2 }}>
           <Stack
-            direction={{ xs: "column", md: "row" }}
+            direction={{ xs: "column", sm: "row" }}
             spacing={2}
             useFlexGap
-            sx={{ alignItems: { md: "center" }, flexWrap: "wrap", "& > *": { whiteSpace: "nowrap" } }}
+            sx={{ alignItems: { sm: "center" }, flexWrap: "wrap", "& > *": { whiteSpace: "nowrap" } }}
           >
             <Box sx={{ minWidth: 220 }}>
               <Typography variant="body2" color="text.secondary">
