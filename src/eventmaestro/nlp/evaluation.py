@@ -109,7 +109,7 @@ def format_report(report: Report, train_seconds: float, train_size: int) -> str:
         *(
             f"  accuracy on {source} utterances: "
             f"{report.by_source[(source, True)] / total:.1%} of {total}"
-            for source in ("handwritten", "template")
+            for source in ("handwritten", "managers", "template")
             if (total := report.by_source[(source, True)] + report.by_source[(source, False)])
         ),
         "",
