@@ -549,3 +549,28 @@ OOS_TOPICS_3 |= {
     "skill_en": ["solve my physics homework", "draw a cat", "sing me a song",
                  "play chess with me", "read my horoscope", "count my calories"],
 }  # fmt: skip
+
+# Everyday «как…?» how-tos: many verbs and objects, so an unseen one is not taken for a
+# question about the product just because it starts with «как».
+VARIETY_TRAIN["out_of_scope"]["ru"] += [
+    "(как|как правильно|как быстро|как вкусно|как лучше) {chore_ru}?",
+    "(подскажи|научи|расскажи), как {chore_ru}",
+]
+VARIETY_TRAIN["out_of_scope"]["en"] += [
+    "(how do I|how to|what's the best way to|how can I) {chore_en}?",
+]
+OOS_TOPICS_3 |= {
+    "chore_ru": ["испечь пирог", "сварить кофе в турке", "пожарить картошку", "заварить чай",
+                 "замариновать мясо", "засолить огурцы", "приготовить суп", "сделать тесто",
+                 "постирать пуховик", "погладить рубашку", "покрасить стену", "повесить полку",
+                 "починить кран", "поклеить обои", "вырастить рассаду", "подстричь кота",
+                 "научить ребёнка читать", "уложить ребёнка спать", "помыть окна",
+                 "почистить серебро", "завязать галстук", "накачать пресс", "похудеть на 5 кг",
+                 "заснуть без снотворного", "перестать прокрастинировать", "сделать маникюр",
+                 "закрутить банки", "разморозить холодильник", "прошить телефон",
+                 "сделать скриншот на ноуте"],
+    "chore_en": ["bake bread", "brew coffee", "fry potatoes", "iron a shirt", "paint a wall",
+                 "fix a bike chain", "grow basil", "tie a tie", "clean silver",
+                 "stop procrastinating", "fall asleep faster", "take a screenshot on a Mac",
+                 "make pizza dough"],
+}  # fmt: skip
