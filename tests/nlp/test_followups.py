@@ -75,7 +75,8 @@ def test_follow_up_carries_the_entity_to_merge() -> None:
     assert budget.entities.budget is not None
     assert budget.entities.budget.amount == Decimal(3_000_000)
     city = understand("давай в Сочи", now=NOW)
-    assert city.entities.city is not None and city.entities.city.name == "Sochi"
+    assert city.entities.city is not None
+    assert city.entities.city.name == "Sochi"
     guests = understand("what about 300 guests?", now=NOW)
     assert guests.entities.guests_count == 300
     # A relative move names no new date: the date shift is read by entities.shift.

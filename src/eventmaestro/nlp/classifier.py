@@ -2,8 +2,8 @@
 
 Character n-grams make it robust to typos, slang and Russian endings («корпоратива»,
 «корпоративу»); word n-grams over lemmas carry phrases ("break even", «выйти в ноль») whatever
-the case and tense («перенеси»/«перенесём», «площадку»/«площадки» count as one word). Calibration turns SVM margins into
-probabilities so `confidence` means something, and a request the model is unsure about is
+the case and tense («площадку» and «площадки» are one word). Calibration turns SVM margins
+into probabilities so `confidence` means something, and a request the model is unsure about is
 `out_of_scope` rather than a confident guess. The model trains in seconds from the shipped
 corpus and is cached in the data directory under the corpus hash, so start-up loads a file.
 """
@@ -235,7 +235,7 @@ def _stack(
 
 
 def corpus_key(path: Path = TRAIN_PATH) -> str:
-    """Changes whenever the corpus, the model code version or scikit-learn changes."""
+    """Changes whenever the corpus, the model code, scikit-learn or the lemmatiser changes."""
     stat = path.stat()
     return _hash_corpus(path, stat.st_mtime_ns, stat.st_size)
 
@@ -244,7 +244,8 @@ def corpus_key(path: Path = TRAIN_PATH) -> str:
 def _hash_corpus(path: Path, mtime_ns: int, size: int) -> str:
     # Hashing 1.5 MB costs milliseconds: once per file version, not once per request.
     digest = hashlib.sha256(path.read_bytes())
-    digest.update(f"{MODEL_VERSION}:{version('scikit-learn')}".encode())
+    tools = ("scikit-learn", "pymorphy3", "pymorphy3-dicts-ru")
+    digest.update(":".join([MODEL_VERSION, *(version(tool) for tool in tools)]).encode())
     return digest.hexdigest()[:16]
 
 
