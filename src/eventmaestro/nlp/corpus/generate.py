@@ -277,6 +277,8 @@ def build() -> tuple[list[Example], list[Example]]:
             *read_handwritten(HERE / "handwritten_heldout.txt"),
             # A second batch in a manager's chat style, reported apart by `make eval`.
             *read_handwritten(HERE / "handwritten_heldout_managers.txt", source="managers"),
+            # Written after the model was frozen and scored once: the least flattering figure.
+            *read_handwritten(HERE / "handwritten_heldout_blind.txt", source="blind"),
             *_from_templates(rng, HELDOUT, HELDOUT_PER_TEMPLATE, HELDOUT_TYPO_RATE),
         ]
     )
