@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -22,6 +23,7 @@ from eventmaestro.kit.migrate import upgrade_async
 from eventmaestro.kit.platform import Platform
 from eventmaestro.kit.problems import install_problem_handlers
 from eventmaestro.kit.security import InvalidTokenError, decode_access_token, digest_secret
+from eventmaestro.nlp.classifier import load_or_train
 from eventmaestro.services import parse_services, routers_for
 from eventmaestro.settings import Settings
 from eventmaestro.webui import mount_web_app
@@ -53,6 +55,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         demo_loading: asyncio.Task[int] | None = None
+        warming: asyncio.Task[object] | None = None
         if owned:
             if settings.is_sqlite:
                 # Embedded mode migrates itself; a shared database is migrated by an operator
@@ -62,12 +65,25 @@ def create_app(
             await active.start()
             if settings.is_sqlite:
                 demo_loading = asyncio.create_task(load_demo_catalogue(active.sessionmaker))
+        if "maestro" in enabled:
+            # The first message should not wait for the intent model to load (or, on a new
+            # data dir, to train for several seconds): start on it now, off the event loop.
+            warming = asyncio.create_task(
+                asyncio.to_thread(load_or_train, settings.data_dir / "models")
+            )
         # Agents named among the enabled services answer their queues from this process.
         runtime = AgentRuntime(active, find_agents(enabled))
         await runtime.start()
+        if owned:
+            # What start-up built lives as long as the process; frozen out of the collector's
+            # view, full collections stop walking it (they paused requests 100+ ms under load).
+            gc.collect()
+            gc.freeze()
         try:
             yield
         finally:
+            if warming is not None and not warming.done():
+                warming.cancel()  # the thread finishes on its own; nobody waits for it
             if demo_loading is not None:
                 demo_loading.cancel()
                 with contextlib.suppress(asyncio.CancelledError):

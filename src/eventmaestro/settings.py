@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     max_body_bytes: Annotated[int, Field(ge=1024)] = 1_048_576
     idempotency_ttl_seconds: Annotated[int, Field(ge=60)] = 24 * 3600
     outbox_poll_seconds: Annotated[float, Field(gt=0)] = 1.0
+    # Generate a plan for every new event that has a date (the Planning agent listens to
+    # `event.created`); off by default so an import of old events does not plan them all.
+    planning_auto_plan: bool = False
 
     log_level: str = "INFO"
     log_json: bool = True

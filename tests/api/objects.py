@@ -37,6 +37,12 @@ async def real_objects(
         "user_id": me["user"]["id"],
         "template_id": event["event_type"],
     }
+    if wants("conversation_id"):
+        said = await client.post(
+            "/api/v1/orchestration/process", json={"message": "привет"}, headers=h
+        )
+        assert said.status_code == 200, said.text
+        ids["conversation_id"] = said.json()["conversation_id"]
     if wants("key_id"):
         key = await client.post("/api/v1/api-keys", json={"name": "CRM"}, headers=h)
         assert key.status_code == 201, key.text

@@ -7,6 +7,7 @@ from collections import Counter
 
 from eventmaestro.nlp.classifier import CORPUS_DIR, TRAIN_PATH, load_examples
 from eventmaestro.nlp.corpus.generate import build, parse_handwritten
+from eventmaestro.nlp.evaluation import NEAR_TWIN, nearest_training_overlap
 from eventmaestro.nlp.intents import Intent
 
 
@@ -48,3 +49,30 @@ def test_handwritten_line_format() -> None:
         "budget": {"amount": "2000000", "currency": "RUB"},
         "guests_count": 100,
     }
+
+
+def test_every_heldout_source_is_present() -> None:
+    sources = Counter(e["source"] for e in load_examples(CORPUS_DIR / "heldout.jsonl"))
+    assert set(sources) == {"handwritten", "managers", "blind", "template"}
+    assert sources["managers"] >= 150
+
+
+def test_heldout_sentences_have_few_near_twins_in_training() -> None:
+    """Paraphrasing held-out sentences into training templates would flatter the model."""
+    overlap = nearest_training_overlap(
+        load_examples(CORPUS_DIR / "heldout.jsonl"), load_examples(TRAIN_PATH)
+    )
+    for source, values in overlap.items():
+        twins = sum(v >= NEAR_TWIN for v in values) / len(values)
+        assert twins <= 0.1, source
+        assert sum(values) / len(values) < 0.55, source
+
+
+def test_overlap_is_word_set_similarity() -> None:
+    train = [{"text": "Сравни три КП"}, {"text": "найди площадку в Казани"}]
+    heldout = [
+        {"text": "сравни три кп!", "source": "a"},
+        {"text": "найди площадку", "source": "b"},
+        {"text": "привет", "source": "c"},
+    ]
+    assert nearest_training_overlap(heldout, train) == {"a": [1.0], "b": [0.5], "c": [0.0]}

@@ -141,6 +141,9 @@ def test_no_guests(text: str) -> None:
         ("послезавтра", date(2026, 11, 26), None),
         ("на выходных", date(2026, 11, 28), date(2026, 11, 29)),
         ("next week", date(2026, 11, 30), date(2026, 12, 6)),
+        ("на следующую неделю", date(2026, 11, 30), date(2026, 12, 6)),
+        ("до пятницы", date(2026, 11, 27), None),  # a deadline is that day
+        ("by thursday", date(2026, 11, 26), None),
         ("в следующем месяце", date(2026, 12, 1), date(2026, 12, 31)),
     ],
 )

@@ -37,11 +37,11 @@ from eventmaestro.kit.security import (
     InvalidTokenError,
     decode_access_token,
     digest_secret,
-    hash_password,
+    hash_password_off_loop,
     issue_access_token,
     new_secret,
     password_needs_rehash,
-    verify_password,
+    verify_password_off_loop,
 )
 from eventmaestro.settings import Settings, SignupPolicy
 
@@ -142,7 +142,7 @@ class AccountsService:
             email=email,
             name=data.name,
             role=data.role,
-            password_hash=hash_password(data.password),
+            password_hash=await hash_password_off_loop(data.password),
             is_active=True,
         )
         await self.repo.add(user)
@@ -174,7 +174,7 @@ class AccountsService:
         if data.role is not None:
             user.role = data.role
         if data.password is not None:
-            user.password_hash = hash_password(data.password)
+            user.password_hash = await hash_password_off_loop(data.password)
             await self.repo.revoke_user_tokens(user.id, utcnow())
         if data.is_active is not None:
             user.is_active = data.is_active
@@ -192,10 +192,14 @@ class AccountsService:
     async def login(self, email: str, password: str) -> TokenPair:
         user = await self.repo.get_user_by_email(normalize_email(email))
         hashed = user.password_hash if user else None
-        if not verify_password(password, hashed) or user is None or not user.is_active:
+        if (
+            not await verify_password_off_loop(password, hashed)
+            or user is None
+            or not user.is_active
+        ):
             raise AuthenticationError("Incorrect e-mail or password")
         if user.password_hash and password_needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+            user.password_hash = await hash_password_off_loop(password)
         user.last_login_at = utcnow()
         return await self._issue_tokens(user, family_id=uuid.uuid4())
 

@@ -18,8 +18,9 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from eventmaestro.kit.bus import Bus
+from eventmaestro.kit.bus import Bus, Message
 from eventmaestro.kit.cache import Cache
+from eventmaestro.settings import Settings
 
 In = TypeVar("In", bound=BaseModel)
 Out = TypeVar("Out", bound=BaseModel)
@@ -120,6 +121,31 @@ class RunContext:
 Handler = Callable[[RunContext, In], Awaitable[SkillOutcome[Out]]]
 
 
+@dataclass(slots=True)
+class EventContext:
+    """What a domain-event listener may use. The session is the listener's unit of work,
+    committed together with the claim on the message, so a redelivery changes nothing."""
+
+    message: Message
+    session: AsyncSession
+    settings: Settings
+
+    @property
+    def org_id(self) -> uuid.UUID | None:
+        raw = self.message.headers.get("org-id")
+        return uuid.UUID(raw) if raw else None
+
+
+EventHandler = Callable[[EventContext], Awaitable[None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Listener:
+    name: str
+    pattern: str
+    handler: EventHandler
+
+
 @dataclass(frozen=True, slots=True)
 class Skill(Generic[In, Out]):
     name: str
@@ -134,6 +160,7 @@ class Agent:
         self.name = name
         self.description = description
         self.skills: dict[str, Skill[Any, Any]] = {}
+        self.listeners: dict[str, Listener] = {}
 
     @property
     def queue(self) -> str:
@@ -154,6 +181,18 @@ class Agent:
                 output_model=output,
                 handler=handler,
             )
+            return handler
+
+        return register
+
+    def on(self, pattern: str, *, name: str) -> Callable[[EventHandler], EventHandler]:
+        """Listen to domain events: `@agent.on("event.created", name="auto_plan")`. Each
+        listener is a consumer group of its own (`<agent>.<name>`): replicas share its work."""
+
+        def register(handler: EventHandler) -> EventHandler:
+            if name in self.listeners:
+                raise ValueError(f"{self.name} listener {name!r} is registered twice")
+            self.listeners[name] = Listener(name=name, pattern=pattern, handler=handler)
             return handler
 
         return register

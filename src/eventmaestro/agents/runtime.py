@@ -25,17 +25,20 @@ from eventmaestro.agents.base import (
     Agent,
     AgentResult,
     AgentTask,
+    EventContext,
     FailureKind,
+    Listener,
     ResultStatus,
     RunContext,
     Skill,
 )
 from eventmaestro.agents.models import AgentTaskResult
 from eventmaestro.kit.bus import Bus, BusError, Message, RemoteHandlerError, Subscription
-from eventmaestro.kit.bus.base import RequestHandler, RequestTimeoutError
+from eventmaestro.kit.bus.base import Handler, RequestHandler, RequestTimeoutError
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.errors import MaestroError
 from eventmaestro.kit.logging import get_logger
+from eventmaestro.kit.outbox import claim_message
 from eventmaestro.kit.platform import Platform
 
 log = get_logger("maestro.agents")
@@ -71,6 +74,12 @@ class AgentRuntime:
                 agent.queue, self._handler_for(agent), prefetch=self.prefetch
             )
             self._subscriptions.append(subscription)
+            for listener in agent.listeners.values():
+                group = f"{agent.name}.{listener.name}"
+                subscription = await self.platform.bus.subscribe(
+                    listener.pattern, group, self._listener_for(group, listener)
+                )
+                self._subscriptions.append(subscription)
 
     async def stop(self) -> None:
         subscriptions, self._subscriptions = self._subscriptions, []
@@ -83,6 +92,22 @@ class AgentRuntime:
             return result.model_dump(mode="json")
 
         return handle
+
+    def _listener_for(self, group: str, listener: Listener) -> Handler:
+        async def handle(message: Message) -> None:
+            await self.deliver(group, listener, message)
+
+        return handle
+
+    async def deliver(self, group: str, listener: Listener, message: Message) -> None:
+        """Run a listener once per message id: the claim and the listener's writes commit
+        together, so a redelivered event finds the claim and is skipped. An exception rolls
+        both back and the bus delivers the event again (then dead-letters it)."""
+        async with self.platform.sessionmaker() as session:
+            if not await claim_message(session, group, message.id):
+                return
+            await listener.handler(EventContext(message, session, self.platform.settings))
+            await session.commit()
 
     async def run(self, agent: Agent, payload: dict[str, Any], *, attempt: int = 1) -> AgentResult:
         started = time.perf_counter()

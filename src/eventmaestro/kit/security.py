@@ -7,6 +7,7 @@ to store them: there is nothing to brute-force, unlike a human password.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import secrets
@@ -37,6 +38,16 @@ def verify_password(password: str, password_hash: str | None) -> bool:
         return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
+
+
+async def hash_password_off_loop(password: str) -> str:
+    """Argon2 is built to be slow (~50–150 ms here) and releases the GIL: in a worker thread
+    it leaves the event loop free to serve every other request meanwhile."""
+    return await asyncio.to_thread(hash_password, password)
+
+
+async def verify_password_off_loop(password: str, password_hash: str | None) -> bool:
+    return await asyncio.to_thread(verify_password, password, password_hash)
 
 
 def password_needs_rehash(password_hash: str) -> bool:

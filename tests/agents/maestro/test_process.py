@@ -138,6 +138,21 @@ async def test_follow_ups_refine_the_brief_instead_of_starting_over(
     kazan = Decimal(later["results"]["budget"]["output"]["fit"]["level"])
     assert moscow < kazan
 
+    remembered = await client.get(
+        f"/api/v1/orchestration/conversations/{conversation}", headers=bearer(token)
+    )
+    assert remembered.status_code == 200, remembered.text
+    memory = remembered.json()
+    assert memory["entities"]["city"]["geoname_id"] == 524901
+    assert memory["entities"]["guests_count"] == 200
+    assert [t["role"] for t in memory["turns"]] == ["user", "maestro"] * 4
+    assert memory["turns"][2]["text"] == "а если 200 человек?"
+    stranger = str((await register(client, organization="Чужие"))["access_token"])
+    hidden = await client.get(
+        f"/api/v1/orchestration/conversations/{conversation}", headers=bearer(stranger)
+    )
+    assert hidden.status_code == 404
+
     other = await ask(
         client, token, "Свадьба на 80 человек в Сочи 5 июня 2027", conversation_id=conversation
     )

@@ -68,6 +68,10 @@ class ConversationStore:
                 return ConversationState.model_validate_json(raw)
         return ConversationState(id=conversation_id or uuid.uuid4().hex, org_id=org_id)
 
+    async def get(self, org_id: uuid.UUID, conversation_id: str) -> ConversationState | None:
+        raw = await self.cache.get(self._key(org_id, conversation_id))
+        return ConversationState.model_validate_json(raw) if raw is not None else None
+
     async def save(self, state: ConversationState) -> None:
         await self.cache.set(
             self._key(state.org_id, state.id), state.model_dump_json().encode(), ttl=self.ttl

@@ -14,6 +14,8 @@ from fastapi.responses import StreamingResponse
 from eventmaestro.accounts.dependencies import CurrentPrincipal
 from eventmaestro.agents.maestro.language import MaestroLanguage
 from eventmaestro.agents.maestro.schemas import (
+    ConversationId,
+    ConversationOut,
     IntentClassifyRequest,
     OrchestrationHealth,
     ProcessRequest,
@@ -130,6 +132,15 @@ async def process_stream(
         media_type="text/event-stream",
         headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
     )
+
+
+@router.get("/conversations/{conversation_id}", response_model=ConversationOut)
+async def conversation(
+    conversation_id: ConversationId, principal: CurrentPrincipal, maestro: MaestroDep
+) -> ConversationOut:
+    """The brief Maestro holds for a conversation and its last turns (a chat panel reopened
+    shows where it was). Conversations expire a day after their last message."""
+    return await maestro.conversation(principal, conversation_id)
 
 
 @router.get("/health", response_model=OrchestrationHealth)

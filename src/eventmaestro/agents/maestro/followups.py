@@ -7,7 +7,6 @@ rest of the brief stays. A message that describes a different event («свад�
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from typing import Any
 
@@ -25,13 +24,7 @@ LOW_CONFIDENCE = 0.5
 
 
 def _shifted(value: Any, shift: DateShift) -> str:
-    """Calendar months first (31 January + 1 month is 28/29 February), then days."""
-    date = dt.date.fromisoformat(str(value))
-    month_index = date.year * 12 + date.month - 1 + shift.months
-    year, month = divmod(month_index, 12)
-    last_day = calendar.monthrange(year, month + 1)[1]
-    moved = dt.date(year, month + 1, min(date.day, last_day))
-    return (moved + dt.timedelta(days=shift.days)).isoformat()
+    return shift.apply(dt.date.fromisoformat(str(value))).isoformat()
 
 
 def is_new_brief(state: ConversationState, stated: dict[str, Any]) -> bool:

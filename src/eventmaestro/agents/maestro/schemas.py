@@ -137,3 +137,19 @@ class OrchestrationHealth(BaseModel):
     status: Literal["ok", "degraded"]
     agents: list[AgentHealth]
     providers: list[ProviderHealth]
+
+
+class TurnOut(BaseModel):
+    role: Literal["user", "maestro"]
+    text: str
+    intent: Intent | None = None
+
+
+class ConversationOut(BaseModel):
+    """What Maestro remembers of a conversation: the brief so far and the last turns."""
+
+    id: str
+    event_id: uuid.UUID | None
+    intent: Intent | None
+    entities: Entities
+    turns: list[TurnOut]

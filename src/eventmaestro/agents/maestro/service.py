@@ -27,6 +27,7 @@ from eventmaestro.agents.maestro.language import MaestroLanguage
 from eventmaestro.agents.maestro.schemas import (
     AgentHealth,
     Clarification,
+    ConversationOut,
     IntentClassifyRequest,
     OrchestrationHealth,
     ProcessRequest,
@@ -34,6 +35,7 @@ from eventmaestro.agents.maestro.schemas import (
     ProviderHealth,
     StepResult,
     StepTiming,
+    TurnOut,
 )
 from eventmaestro.agents.maestro.summaries import (
     Language,
@@ -50,7 +52,7 @@ from eventmaestro.events.schemas import EventOut
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.clock import utcnow
-from eventmaestro.kit.errors import MaestroError
+from eventmaestro.kit.errors import MaestroError, NotFoundError
 from eventmaestro.kit.logging import get_logger
 from eventmaestro.kit.platform import Platform
 from eventmaestro.nlp.entities.extract import Entities, local_today
@@ -93,6 +95,12 @@ def _event_facts(event: EventOut) -> dict[str, Any]:
     if event.date_end is not None:
         facts["date_end"] = event.date_end.isoformat()
     return facts
+
+
+def _entities(state: ConversationState) -> Entities:
+    return Entities.model_validate(
+        {k: v for k, v in state.entities.items() if k in Entities.model_fields}
+    )
 
 
 class MaestroService:
@@ -204,6 +212,18 @@ class MaestroService:
         await self.conversations.save(state)
         return response
 
+    async def conversation(self, principal: Principal, conversation_id: str) -> ConversationOut:
+        state = await self.conversations.get(principal.org_id, conversation_id)
+        if state is None:
+            raise NotFoundError("No such conversation (it may have expired)")
+        return ConversationOut(
+            id=state.id,
+            event_id=state.event_id,
+            intent=Intent(state.intent) if state.intent else None,
+            entities=_entities(state),
+            turns=[TurnOut.model_validate(turn.model_dump()) for turn in state.turns],
+        )
+
     async def _extract(
         self,
         principal: Principal,
@@ -314,9 +334,7 @@ class MaestroService:
             event_id=state.event_id,
             intent=intent,
             confidence=understood.confidence,
-            entities=Entities.model_validate(
-                {k: v for k, v in state.entities.items() if k in Entities.model_fields}
-            ),
+            entities=_entities(state),
             language=language,
             agents_used=agents_used,
             results=results,

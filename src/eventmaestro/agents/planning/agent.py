@@ -7,7 +7,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from eventmaestro.agents.base import Agent, ResultStatus, RunContext, SkillOutcome
+from eventmaestro.agents.base import Agent, EventContext, ResultStatus, RunContext, SkillOutcome
 from eventmaestro.agents.planning.schemas import (
     EventFacts,
     GeneratedPlan,
@@ -18,8 +18,13 @@ from eventmaestro.agents.planning.schemas import (
     TaskUpdate,
 )
 from eventmaestro.agents.planning.service import PlanningService, today_in
+from eventmaestro.events import events as events_topics
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
+from eventmaestro.kit.errors import ValidationFailedError
+from eventmaestro.kit.logging import get_logger
+
+log = get_logger("maestro.planning")
 
 agent = Agent(
     "planning",
@@ -116,3 +121,31 @@ async def update_task(ctx: RunContext, data: UpdateTaskIn) -> SkillOutcome[TaskC
         else f"“{change.task.title}” updated; {len(change.moved)} dependent tasks moved."
     )
     return SkillOutcome(change, summary=summary)
+
+
+@agent.on(events_topics.EVENT_CREATED, name="auto_plan")
+async def auto_plan(ctx: EventContext) -> None:
+    """With `planning_auto_plan` on, a new event with a date gets its plan at once."""
+    if not ctx.settings.planning_auto_plan or ctx.org_id is None:
+        return
+    payload = ctx.message.payload
+    if not payload.get("date"):
+        return  # nothing to schedule against yet; planning waits for a date
+    event = EventFacts(
+        id=payload["id"],
+        event_type=payload["event_type"],
+        date=payload["date"],
+        date_end=payload.get("date_end"),
+        guests_count=payload.get("guests_count") or 150,
+        format=payload.get("format") or "offline",
+        timezone=payload.get("timezone") or "Europe/Moscow",
+        notes=payload.get("notes"),
+    )
+    today = today_in(event.timezone)
+    if event.date < today:
+        return  # an event entered after the fact has nothing left to plan
+    try:
+        await PlanningService(ctx.session).generate(ctx.org_id, event, PlanOptions(), today=today)
+    except ValidationFailedError as error:
+        # Not worth a retry: the same event will fail the same way. Say why and move on.
+        log.warning("auto_plan_skipped", event_id=str(event.id), reason=error.detail)

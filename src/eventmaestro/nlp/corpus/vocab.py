@@ -170,3 +170,53 @@ VENDORS_EN: list[tuple[str, str]] = [
     ("transfers", "logistics"), ("a shuttle bus", "logistics"),
     ("sound and lighting", "technical"), ("AV equipment", "technical"),
 ]  # fmt: skip
+
+# Training only (templates_chat.py): bare forms for chat follow-ups («а если 200 человек?»,
+# «а бюджет 3 млн?») and more surface forms for the shared slots. Held-out templates never
+# draw from these, so widening them leaves the held-out split unchanged.
+GUESTS_RU_BARE: list[tuple[str, int]] = [
+    ("200 человек", 200), ("человек 120", 120), ("гостей 80", 80), ("300 гостей", 300),
+    ("сто человек", 100), ("150 чел", 150), ("человек на 60", 60), ("250 участников", 250),
+    ("двести гостей", 200), ("40 сотрудников", 40), ("полсотни человек", 50),
+    ("сотню гостей", 100), ("500 человек", 500), ("тысячу участников", 1000),
+    ("90 персон", 90), ("человек 35", 35), ("70 pax", 70), ("триста человек", 300),
+]  # fmt: skip
+GUESTS_EN_BARE: list[tuple[str, int]] = [
+    ("300 guests", 300), ("200 people", 200), ("150 attendees", 150), ("80 pax", 80),
+    ("fifty people", 50), ("a hundred guests", 100), ("250 participants", 250),
+    ("500 delegates", 500), ("40 employees", 40), ("120 people", 120),
+]  # fmt: skip
+BUDGETS_RU_BARE: list[tuple[str, str, str]] = [
+    ("3 млн", "3000000", "RUB"), ("800к", "800000", "RUB"), ("полтора ляма", "1500000", "RUB"),
+    ("2,5 млн", "2500000", "RUB"), ("500 тыс", "500000", "RUB"), ("1 млн рублей", "1000000", "RUB"),
+    ("700 тысяч", "700000", "RUB"), ("$30k", "30000", "USD"), ("20 тыс евро", "20000", "EUR"),
+    ("два миллиона", "2000000", "RUB"), ("300 000 ₽", "300000", "RUB"), ("5 лямов", "5000000", "RUB"),
+    ("1.8 млн", "1800000", "RUB"), ("миллион", "1000000", "RUB"),
+]  # fmt: skip
+BUDGETS_EN_BARE: list[tuple[str, str, str]] = [
+    ("$30k", "30000", "USD"), ("$50,000", "50000", "USD"), ("3 million rubles", "3000000", "RUB"),
+    ("€25k", "25000", "EUR"), ("2m RUB", "2000000", "RUB"), ("$15k", "15000", "USD"),
+    ("800k rubles", "800000", "RUB"), ("10,000 euros", "10000", "EUR"),
+]  # fmt: skip
+CITIES_RU_MORE: list[tuple[str, str]] = [
+    ("в мск", "Moscow"), ("в спб", "Saint Petersburg"), ("в екб", "Yekaterinburg"),
+    ("в новосибе", "Novosibirsk"), ("в Сочах", "Sochi"), ("в Калуге", "Kaluga"),
+    ("в Туле", "Tula"), ("в Казани", "Kazan"), ("в Анапе", "Anapa"), ("в Геленджике", "Gelendzhik"),
+    ("в Кисловодске", "Kislovodsk"), ("в Мурманске", "Murmansk"), ("в Пскове", "Pskov"),
+    ("в Дубае", "Dubai"), ("в Ереване", "Yerevan"), ("в Тбилиси", "Tbilisi"),
+    ("в Алматы", "Almaty"), ("в Саратове", "Saratov"), ("в Ижевске", "Izhevsk"),
+]  # fmt: skip
+CITIES_EN_MORE: list[tuple[str, str]] = [
+    ("in Tbilisi", "Tbilisi"), ("in Yerevan", "Yerevan"), ("in Almaty", "Almaty"),
+    ("in Samara", "Samara"), ("in Krasnodar", "Krasnodar"), ("in London", "London"),
+]  # fmt: skip
+CITIES_RU_BARE: list[tuple[str, str]] = [
+    ("Казань", "Kazan"), ("Сочи", "Sochi"), ("Питер", "Saint Petersburg"), ("Москва", "Moscow"),
+    ("Екб", "Yekaterinburg"), ("Калининград", "Kaliningrad"), ("Новосиб", "Novosibirsk"),
+    ("Краснодар", "Krasnodar"), ("Нижний", "Nizhniy Novgorod"), ("Самара", "Samara"),
+]  # fmt: skip
+CITIES_EN_BARE: list[tuple[str, str]] = [
+    ("Kazan", "Kazan"), ("Sochi", "Sochi"), ("St. Petersburg", "Saint Petersburg"),
+    ("Moscow", "Moscow"), ("Yekaterinburg", "Yekaterinburg"), ("Dubai", "Dubai"),
+    ("Minsk", "Minsk"), ("Kaliningrad", "Kaliningrad"), ("Novosibirsk", "Novosibirsk"),
+]  # fmt: skip

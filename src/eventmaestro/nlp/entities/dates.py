@@ -132,7 +132,8 @@ _WEEKDAYS = {
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
 _WEEKDAY = (
-    r"(?P<wd>понедельник|вторник|сред[ауе]|четверг|пятниц[ауе]|суббот[ауе]|воскресень[ея]|"
+    r"(?P<wd>понедельник[ау]?|вторник[ау]?|сред[ауеы]|четверг[ау]?|пятниц[ауеы]|суббот[ауеы]|"
+    r"воскресень[еяю]|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 _UNITS = {"д": "day", "ден": "day", "day": "day", "недел": "week", "week": "week", "месяц": "month",
@@ -151,10 +152,14 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("half_year", re.compile(r"(?:через|спустя)\s+полгода|in half a year")),
     ("next_weekday", re.compile(r"(?:в\s+)?(?:следующ\w+|next)\s+" + _WEEKDAY)),
-    ("weekday", re.compile(r"(?:(?<![a-zа-я])в[о]?\s+|on\s+|this\s+)" + _WEEKDAY)),
+    # «в пятницу», «до пятницы» (a deadline is that day), "by Thursday"
+    (
+        "weekday",
+        re.compile(r"(?:(?<![a-zа-я])(?:в[о]?|до|к[о]?)\s+|on\s+|this\s+|by\s+)" + _WEEKDAY),
+    ),
     ("next_weekend", re.compile(r"(?:на\s+)?следующих\s+выходных|next weekend")),
     ("weekend", re.compile(r"(?:на|в)\s+(?:эти\s+)?выходн\w+|(?:this|the|on the)\s+weekend")),
-    ("next_week", re.compile(r"(?:на\s+)?следующей\s+неделе|next week")),
+    ("next_week", re.compile(r"(?:на\s+)?следующ(?:ей\s+неделе|ую\s+неделю)|next week")),
     ("next_month", re.compile(r"(?:в\s+)?следующем\s+месяце|next month")),
     ("next_year", re.compile(r"(?:в\s+)?следующем\s+году|next year")),
 ]
