@@ -274,6 +274,12 @@ const injectedRtkApi = api
         }),
         providesTags: ["llm"],
       }),
+      conversation: build.query<ConversationApiResponse, ConversationApiArg>({
+        query: (queryArg) => ({
+          url: `/api/v1/orchestration/conversations/${queryArg.conversationId}`,
+        }),
+        providesTags: ["orchestration"],
+      }),
       healthApiV1OrchestrationHealthGet: build.query<
         HealthApiV1OrchestrationHealthGetApiResponse,
         HealthApiV1OrchestrationHealthGetApiArg
@@ -714,6 +720,11 @@ export type UsageApiArg = {
   dateFrom?: string | null;
   /** Last day, UTC, inclusive */
   dateTo?: string | null;
+};
+export type ConversationApiResponse =
+  /** status 200 Successful Response */ ConversationOut;
+export type ConversationApiArg = {
+  conversationId: string;
 };
 export type HealthApiV1OrchestrationHealthGetApiResponse =
   /** status 200 Successful Response */ OrchestrationHealth;
@@ -1411,46 +1422,6 @@ export type UsageReport = {
   rows: UsageRow[];
   total: UsageRow;
 };
-export type AgentHealth = {
-  detail?: string | null;
-  latency_ms?: number | null;
-  name: string;
-  skills: string[];
-  status: "up" | "down";
-};
-export type ProviderHealth = {
-  configured: boolean;
-  detail: string;
-  name: string;
-  status: "up" | "down" | "not_configured";
-};
-export type OrchestrationHealth = {
-  agents: AgentHealth[];
-  providers: ProviderHealth[];
-  status: "ok" | "degraded";
-};
-export type Intent =
-  | "create_event_plan"
-  | "manage_tasks"
-  | "estimate_budget"
-  | "track_expenses"
-  | "analyze_roi"
-  | "optimize_pricing"
-  | "search_vendors"
-  | "compare_vendors"
-  | "manage_contracts"
-  | "create_proposal"
-  | "draft_message"
-  | "analyze_conversion"
-  | "analytics_report"
-  | "monitor_social"
-  | "faq"
-  | "smalltalk"
-  | "out_of_scope";
-export type Alternative = {
-  confidence: number;
-  intent: Intent;
-};
 export type CityRef = {
   geoname_id: number;
   name: string;
@@ -1471,6 +1442,58 @@ export type Entities = {
   format?: EventFormat | null;
   guests_count?: number | null;
   vendor_category?: VendorCategory | null;
+};
+export type Intent =
+  | "create_event_plan"
+  | "manage_tasks"
+  | "estimate_budget"
+  | "track_expenses"
+  | "analyze_roi"
+  | "optimize_pricing"
+  | "search_vendors"
+  | "compare_vendors"
+  | "manage_contracts"
+  | "create_proposal"
+  | "draft_message"
+  | "analyze_conversion"
+  | "analytics_report"
+  | "monitor_social"
+  | "faq"
+  | "smalltalk"
+  | "out_of_scope";
+export type TurnOut = {
+  intent?: Intent | null;
+  role: "user" | "maestro";
+  text: string;
+};
+export type ConversationOut = {
+  entities: Entities;
+  event_id: string | null;
+  id: string;
+  intent: Intent | null;
+  turns: TurnOut[];
+};
+export type AgentHealth = {
+  detail?: string | null;
+  latency_ms?: number | null;
+  name: string;
+  skills: string[];
+  status: "up" | "down";
+};
+export type ProviderHealth = {
+  configured: boolean;
+  detail: string;
+  name: string;
+  status: "up" | "down" | "not_configured";
+};
+export type OrchestrationHealth = {
+  agents: AgentHealth[];
+  providers: ProviderHealth[];
+  status: "ok" | "degraded";
+};
+export type Alternative = {
+  confidence: number;
+  intent: Intent;
 };
 export type Understanding = {
   alternatives: Alternative[];
@@ -2004,6 +2027,8 @@ export const {
   useLazyHealthApiV1HealthGetQuery,
   useUsageQuery,
   useLazyUsageQuery,
+  useConversationQuery,
+  useLazyConversationQuery,
   useHealthApiV1OrchestrationHealthGetQuery,
   useLazyHealthApiV1OrchestrationHealthGetQuery,
   useIntentClassifyMutation,
