@@ -19,6 +19,7 @@ from tests.agents.vendors.catalogue import (
     MOSCOW,
     RESTAURANT,
     SMALL_LOFT,
+    ZELENODOLSK,
     load,
     vendor,
 )
@@ -217,3 +218,43 @@ async def test_concurrent_holds_on_one_date_let_exactly_one_win(
     assert "busy" in booked.json()["detail"]
     free = await _search(client, token, q="граффити", date="2027-02-14")
     assert str(LOFT["id"]) not in _ids(free)
+
+
+async def test_a_town_without_venues_is_offered_the_nearby_city(
+    client: httpx.AsyncClient, clean_platform: Platform
+) -> None:
+    town_cafe = vendor(
+        "Кафе «Волжское»", "catering", ZELENODOLSK, city_name="Зеленодольск", tags=["halal"]
+    )
+    await load(clean_platform, town_cafe, filler=0)
+    token = (await register(client))["access_token"]
+    request = {
+        "city_geoname_id": ZELENODOLSK,
+        "date": "2026-12-20",
+        "guests": 100,
+        "categories": ["venue", "catering"],
+        "budget": {"amount": "2000000.00", "currency": "RUB"},
+    }
+    response = await client.post("/api/v1/vendors/select", json=request, headers=bearer(token))
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["feasible"] is False
+    assert {"category": "venue", "constraint": "category"} in [
+        {k: c[k] for k in ("category", "constraint")} for c in body["conflicts"]
+    ]
+    [moved] = [r for r in body["relaxations"] if r["kind"] == "city"]
+    assert moved["value"] == str(KAZAN)
+    assert moved["description"].startswith("Провести в другом городе: Казань (≈ ")
+    # Verified: the same request in Kazan does find a selection, at the quoted total.
+    there = await client.post(
+        "/api/v1/vendors/select",
+        json={**request, "city_geoname_id": KAZAN},
+        headers=bearer(token),
+    )
+    assert there.json()["feasible"] is True
+    assert there.json()["total"] == moved["total"]
+    english = await client.post(
+        "/api/v1/vendors/select", params={"locale": "en"}, json=request, headers=bearer(token)
+    )
+    texts = [r["description"] for r in english.json()["relaxations"] if r["kind"] == "city"]
+    assert texts[0].startswith("Hold it in Kazan (≈ ")

@@ -39,6 +39,7 @@ from sqlalchemy import (
     case,
     cast,
     delete,
+    distinct,
     exists,
     func,
     insert,
@@ -163,6 +164,17 @@ class VendorsRepository:
             Vendor.category.in_(categories),
         )
         return list((await self.session.scalars(stmt)).all())
+
+    async def cities_offering(self, org_id: uuid.UUID, categories: Sequence[str]) -> dict[int, str]:
+        """Cities (GeoNames id → name) with at least one visible vendor in every one of
+        `categories`: where a selection could exist at all."""
+        stmt = (
+            select(Vendor.city_geoname_id, func.max(Vendor.city_name))
+            .where(_visible(org_id), Vendor.category.in_(categories))
+            .group_by(Vendor.city_geoname_id)
+            .having(func.count(distinct(Vendor.category)) == len(set(categories)))
+        )
+        return {int(city): str(name) for city, name in (await self.session.execute(stmt)).all()}
 
     async def busy_dates(
         self, vendor_ids: Sequence[uuid.UUID], start: dt.date, end: dt.date, now: dt.datetime
@@ -324,8 +336,8 @@ class VendorsRepository:
         )
 
     def _text_match(
-        self, stmt: Select[Any], terms: tuple[str, ...]
-    ) -> tuple[ColumnElement[Any], Select[Any]]:
+        self, stmt: Select[*tuple[Any, ...]], terms: tuple[str, ...]
+    ) -> tuple[ColumnElement[Any], Select[*tuple[Any, ...]]]:
         if not terms:
             return literal(0.0), stmt
         if self.is_postgres:
@@ -348,8 +360,8 @@ class VendorsRepository:
         return fts.c.r / (fts.c.r + 1.0), joined
 
     def _filters(
-        self, stmt: Select[Any], f: SearchFilters, price: ColumnElement[Any]
-    ) -> Select[Any]:
+        self, stmt: Select[*tuple[Any, ...]], f: SearchFilters, price: ColumnElement[Any]
+    ) -> Select[*tuple[Any, ...]]:
         if f.categories:
             stmt = stmt.where(Vendor.category.in_(f.categories))
         if f.city_geoname_id is not None:
