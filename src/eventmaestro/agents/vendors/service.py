@@ -27,6 +27,12 @@ from eventmaestro.agents.vendors.demo import generate
 from eventmaestro.agents.vendors.explain import explain_selection, relaxation_text
 from eventmaestro.agents.vendors.geography import nearby
 from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
+from eventmaestro.agents.vendors.pdf import (
+    PdfConversionError,
+    PdfUnavailableError,
+    converter,
+    docx_to_pdf,
+)
 from eventmaestro.agents.vendors.pricing import EventSize, Quote, quote
 from eventmaestro.agents.vendors.repository import SearchFilters, VendorsRepository
 from eventmaestro.agents.vendors.schemas import (
@@ -52,7 +58,7 @@ from eventmaestro.agents.vendors.schemas import (
 from eventmaestro.agents.vendors.text import parse_query
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.clock import utcnow
-from eventmaestro.kit.errors import ConflictError, NotFoundError
+from eventmaestro.kit.errors import ConflictError, NotFoundError, ServiceUnavailableError
 from eventmaestro.kit.money import Money
 from eventmaestro.kit.outbox import add_event
 
@@ -417,6 +423,25 @@ class VendorsService:
                 cancellation_terms=contract.cancellation_terms,
             )
         )
+
+    async def contract_pdf(self, principal: Principal, contract_id: uuid.UUID) -> bytes:
+        """The DOCX converted by LibreOffice in a worker thread; 503 with a reason when the
+        server has no converter or the conversion fails or times out."""
+        docx = await self.contract_document(principal, contract_id)
+        if converter() is None:
+            raise ServiceUnavailableError(
+                "PDF is not available on this server: no document converter (LibreOffice "
+                "`soffice`) is installed. The contract is available as DOCX: "
+                f"GET /api/v1/vendors/contracts/{contract_id}/document"
+            )
+        try:
+            return await asyncio.to_thread(docx_to_pdf, docx)
+        except (PdfUnavailableError, PdfConversionError) as exc:
+            logger.warning("vendors.contract_pdf_failed", extra={"reason": str(exc)})
+            raise ServiceUnavailableError(
+                f"The contract could not be converted to PDF ({exc}); the DOCX is available: "
+                f"GET /api/v1/vendors/contracts/{contract_id}/document"
+            ) from exc
 
     async def _book(self, principal: Principal, contract: Contract) -> None:
         existing = await self.repo.booking(contract.vendor_id, contract.event_date)
