@@ -93,12 +93,36 @@ async def test_filters_ranking_pagination_and_facets(client: httpx.AsyncClient, 
     ]
 
 
-async def test_typo_within_one_edit(client: httpx.AsyncClient, token: str, stack_name: str) -> None:
-    if stack_name != "distributed":
-        pytest.skip("typo tolerance is a PostgreSQL trigram feature")
-    body = await _search(client, token, q="кейтринг халяль", city_geoname_id=KAZAN)
-    assert str(HALAL["id"]) in _ids(body)
-    assert str(LOFT["id"]) in _ids(await _search(client, token, q="графити"))
+@pytest.mark.parametrize(
+    ("typo", "city", "expected"),
+    [
+        ("кейтринг халяль", KAZAN, HALAL),  # a letter missing
+        ("графити", None, LOFT),  # a doubled letter single
+        ("лофд", MOSCOW, LOFT),  # a letter wrong
+        ("тирраса", MOSCOW, LOFT),  # a letter wrong, mid-word
+        ("кухня востокк", KAZAN, HALAL),  # a letter too many
+        ("rooftop terace", None, LOFT),  # English, a letter missing
+    ],
+)
+async def test_typo_within_one_edit(
+    client: httpx.AsyncClient, token: str, typo: str, city: int | None, expected: dict[str, Any]
+) -> None:
+    """On both databases: a search that finds nothing retries with each word corrected to
+    the nearest catalogue word by trigram similarity."""
+    params: dict[str, Any] = {"q": typo, "limit": 200}
+    if city is not None:
+        params["city_geoname_id"] = city
+    assert str(expected["id"]) in _ids(await _search(client, token, **params))
+
+
+async def test_words_found_as_typed_are_not_corrected(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    """«Чердак» exists, so no correction widens it to look-alike words."""
+    body = await _search(client, token, q="чердак")
+    assert _ids(body) == {str(SMALL_LOFT["id"])}
+    nothing = await _search(client, token, q="zzzzqqq")
+    assert nothing["total"] == 0
 
 
 async def test_bad_search_input_is_422(client: httpx.AsyncClient, token: str) -> None:

@@ -245,3 +245,35 @@ def test_a_converter_that_fails_says_how(tmp_path: Path) -> None:
     binary = _script(tmp_path, "echo 'source file could not be loaded'; exit 3")
     with pytest.raises(PdfConversionError, match="exited 3: source file could not be loaded"):
         docx_to_pdf(b"PK", binary=binary)
+
+
+async def test_two_contracts_for_one_vendor_and_date_cannot_both_be_signed(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    """Two organisations sign for the same vendor and day at the same moment: the unique
+    (vendor, date) booking lets exactly one through, on either database."""
+    other = (await register(client, organization="Конкуренты"))["access_token"]
+    urls = []
+    for who in (token, other):
+        created = await client.post(
+            "/api/v1/vendors/contracts",
+            json={
+                "vendor_id": str(LOFT["id"]),
+                "event_date": "2027-04-17",
+                "guests": 100,
+                "scope": "Аренда лофта",
+                "client_name": "ООО «Праздник»",
+            },
+            headers=bearer(who),
+        )
+        url = f"/api/v1/vendors/contracts/{created.json()['id']}"
+        assert (await client.put(f"{url}/send", headers=bearer(who))).status_code == 200
+        urls.append((url, who))
+
+    async def sign(url: str, who: str) -> int:
+        return (await client.put(f"{url}/sign", headers=bearer(who))).status_code
+
+    codes = await asyncio.gather(*(sign(url, who) for url, who in urls))
+    assert sorted(codes) == [200, 409]
+    statuses = [(await client.get(url, headers=bearer(who))).json()["status"] for url, who in urls]
+    assert sorted(statuses) == ["sent", "signed"]  # the loser's contract is left unsigned

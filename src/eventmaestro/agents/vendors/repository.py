@@ -2,11 +2,12 @@
 vendors; quotes and contracts are strictly the caller's.
 
 Full text, per database (what `text.py` explains): PostgreSQL matches each query word against
-the generated `search_tsv` column (russian configuration); when that finds nothing, a word is
-probably misspelt, so each word is replaced by the nearest catalogue word by trigram distance
-(`search_vendor_words`, GiST KNN) and the search runs once more — typos cost small index
-lookups, never a scan of vendor texts, and correct searches pay nothing for them. SQLite
-matches Snowball stems in the FTS5 table `search_vendors_fts`.
+the generated `search_tsv` column (russian configuration); SQLite matches Snowball stems in
+the FTS5 table `search_vendors_fts`. On both, when a search finds nothing, a word is probably
+misspelt, so each word is replaced by the nearest catalogue word by trigram similarity (the
+vocabulary table `search_vendor_words`: GiST KNN on PostgreSQL, pg_trgm's measure in Python
+on SQLite) and the search runs once more — typos cost small lookups, never a scan of vendor
+texts, and correct searches pay nothing for them.
 
 Ranking (both databases, highest first):
     score = 0.50·relevance + 0.25·rating/5 + 0.15·price_fit + 0.10·response_fit
@@ -56,7 +57,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
 from eventmaestro.agents.vendors.pricing import VAT_RATE
-from eventmaestro.agents.vendors.text import stemmed, words
+from eventmaestro.agents.vendors.text import nearest_word, stemmed, words
 from eventmaestro.kit.clock import utcnow
 
 DEFAULT_HOURS = 5
@@ -122,6 +123,11 @@ class VendorsRepository:
                 await self.session.execute(
                     text("INSERT INTO search_vendors_fts (vendor_id, body) VALUES (:id, :body)"),
                     [{"id": r["id"].hex, "body": stemmed(r["document_text"])} for r in part],
+                )
+                vocabulary = sorted({w for r in part for w in words(r["document_text"])})
+                await self.session.execute(
+                    text("INSERT OR IGNORE INTO search_vendor_words (word) VALUES (:w)"),
+                    [{"w": w} for w in vocabulary],
                 )
 
     async def insert_bookings(self, rows: Sequence[dict[str, Any]], chunk: int = 20000) -> None:
@@ -242,7 +248,7 @@ class VendorsRepository:
         self, org_id: uuid.UUID, f: SearchFilters, *, limit: int, offset: int
     ) -> SearchPage:
         total, facets, ranked = await self._ranked(org_id, f, limit=limit, offset=offset)
-        if total == 0 and f.terms and self.is_postgres:
+        if total == 0 and f.terms:
             # Nothing found: a word may be misspelt. Retry once with every word replaced by
             # its nearest catalogue word; correct words map to themselves.
             corrected = await self._correct(f.terms)
@@ -321,15 +327,24 @@ class VendorsRepository:
         return list((await self.session.scalars(select(Vendor).where(Vendor.id.in_(ids)))).all())
 
     async def _correct(self, terms: tuple[str, ...]) -> tuple[str, ...]:
-        """Each term replaced by the catalogue word nearest to it by trigram distance (GiST
-        KNN over the vocabulary; a word that exists is its own nearest), or kept if none is
-        similar. One round trip for all the words."""
-        stmt = text(
-            "SELECT (SELECT w.word FROM search_vendor_words w WHERE w.word % t.term"
-            " ORDER BY w.word <-> t.term LIMIT 1)"
-            " FROM unnest(CAST(:terms AS text[])) WITH ORDINALITY AS t(term, n) ORDER BY t.n"
-        ).bindparams(terms=[term.lower() for term in terms])
-        nearest = (await self.session.scalars(stmt)).all()
+        """Each term replaced by the catalogue word nearest to it by trigram similarity (a
+        word that exists is its own nearest), or kept if none is similar enough.
+        PostgreSQL: one round trip of GiST KNN lookups over the vocabulary. SQLite (an
+        embedded catalogue's few thousand words): the same measure computed in Python."""
+        lowered = [term.lower() for term in terms]
+        if self.is_postgres:
+            stmt = text(
+                "SELECT (SELECT w.word FROM search_vendor_words w WHERE w.word % t.term"
+                " ORDER BY w.word <-> t.term LIMIT 1)"
+                " FROM unnest(CAST(:terms AS text[])) WITH ORDINALITY AS t(term, n)"
+                " ORDER BY t.n"
+            ).bindparams(terms=lowered)
+            nearest: list[str | None] = list((await self.session.scalars(stmt)).all())
+        else:
+            vocabulary = (
+                await self.session.scalars(text("SELECT word FROM search_vendor_words"))
+            ).all()
+            nearest = [nearest_word(term, vocabulary) for term in lowered]
         return tuple(
             str(word) if word is not None else term
             for term, word in zip(terms, nearest, strict=True)

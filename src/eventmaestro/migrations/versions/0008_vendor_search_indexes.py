@@ -1,4 +1,5 @@
-"""vendor search: covering index for filtered searches, GIN without a pending list
+"""vendor search: covering index for filtered searches, GIN without a pending list, typo
+vocabulary on SQLite
 
 Revision ID: 0008
 Revises: 0005
@@ -15,13 +16,17 @@ import) waited in a pending list that every search scanned until the next vacuum
 extra pages per query after a 100,000-vendor load. The catalogue is read far more often than
 written, so entries now go straight into the index, and what is pending is flushed here.
 
-PostgreSQL only: embedded SQLite catalogues are a few thousand vendors.
+Those two are PostgreSQL's (embedded SQLite catalogues are a few thousand vendors). SQLite
+gets the vocabulary table PostgreSQL already had, filled from the vendors it holds, so that a
+misspelt word is corrected to the nearest catalogue word there too.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
@@ -37,8 +42,22 @@ COVERED = (
 )
 
 
+# The vocabulary's notion of a word (agents/vendors/text.py `words`; migrations do not import
+# application code).
+_WORD = re.compile(r"[0-9a-zа-яё]+(?:-[0-9a-zа-яё]+)*", re.IGNORECASE)
+
+
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        op.execute("CREATE TABLE search_vendor_words (word TEXT PRIMARY KEY)")
+        texts = bind.execute(sa.text("SELECT document_text FROM vendors")).scalars()
+        vocabulary = sorted({w.lower() for t in texts for w in _WORD.findall(t or "")})
+        if vocabulary:
+            bind.execute(
+                sa.text("INSERT INTO search_vendor_words (word) VALUES (:w)"),
+                [{"w": w} for w in vocabulary],
+            )
         return
     op.execute(
         "CREATE INDEX search_vendors_city_category ON vendors "
@@ -50,6 +69,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
+        op.execute("DROP TABLE IF EXISTS search_vendor_words")
         return
     op.execute("ALTER INDEX search_vendors_tsv RESET (fastupdate)")
     op.execute("DROP INDEX IF EXISTS search_vendors_city_category")
