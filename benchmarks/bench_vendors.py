@@ -139,8 +139,9 @@ async def bench_search(
 
 async def _settle(engine: Any, vacuum: bool) -> None:
     """Statistics for the planner; with `vacuum`, also the visibility map that index-only
-    scans need — the state autovacuum leaves a bulk-loaded catalogue in within a minute or
-    so (insert-triggered autovacuum), measured without waiting for it."""
+    scans need — what `maestro vendors import` and `maestro vendors demo` do after loading
+    (`settle_after_bulk_load`), and what autovacuum does anyway a minute or so after any bulk
+    insert. `--no-vacuum` measures the minute in between."""
     async with engine.connect() as conn:
         conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
         await conn.exec_driver_sql("VACUUM ANALYZE" if vacuum else "ANALYZE")

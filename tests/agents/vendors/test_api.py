@@ -9,7 +9,9 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
+from eventmaestro.agents.vendors.repository import settle_after_bulk_load
 from eventmaestro.kit.platform import Platform
 from tests.agents.vendors.catalogue import (
     BUSY_DAY,
@@ -282,3 +284,30 @@ async def test_a_town_without_venues_is_offered_the_nearby_city(
     )
     texts = [r["description"] for r in english.json()["relaxations"] if r["kind"] == "city"]
     assert texts[0].startswith("Hold it in Kazan (≈ ")
+
+
+async def test_a_bulk_load_is_vacuumed_and_analysed_on_postgresql(
+    clean_platform: Platform, stack_name: str
+) -> None:
+    """So that searches without words are index-only right after `maestro vendors import`
+    rather than a minute later, when autovacuum would get to it."""
+
+    async def counts() -> tuple[int, int]:
+        async with clean_platform.engine.connect() as conn:
+            row = (
+                await conn.execute(
+                    text(
+                        "SELECT vacuum_count, analyze_count FROM pg_stat_user_tables"
+                        " WHERE relname = 'vendors'"
+                    )
+                )
+            ).one()
+            return int(row[0]), int(row[1])
+
+    await load(clean_platform)
+    if stack_name != "distributed":
+        await settle_after_bulk_load(clean_platform.engine)  # nothing to do on SQLite
+        return
+    vacuums, analyses = await counts()
+    await settle_after_bulk_load(clean_platform.engine)
+    assert await counts() == (vacuums + 1, analyses + 1)

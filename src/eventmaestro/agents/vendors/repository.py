@@ -53,7 +53,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
 from eventmaestro.agents.vendors.pricing import VAT_RATE
@@ -403,6 +403,17 @@ class VendorsRepository:
             return cast(Vendor.tags, JSONB).op("@>")(cast(literal([tag], JSONB), JSONB))
         each = func.json_each(Vendor.tags).table_valued("value")
         return exists(select(literal(1)).select_from(each).where(each.c.value == tag))
+
+
+async def settle_after_bulk_load(engine: AsyncEngine) -> None:
+    """After loading thousands of vendors on PostgreSQL: fresh planner statistics, and the
+    visibility map that lets a search without words read only the covering index. Autovacuum
+    would do the same within a minute or so; until then such searches read the heap too."""
+    if engine.dialect.name != "postgresql":
+        return
+    async with engine.connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.exec_driver_sql("VACUUM (ANALYZE) vendors, vendor_bookings")
 
 
 def _uuid(value: Any) -> uuid.UUID:
