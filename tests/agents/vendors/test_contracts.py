@@ -163,7 +163,7 @@ async def test_contracts_are_private_and_need_a_writer(
 async def test_contract_pdf_where_a_converter_exists_else_a_clear_refusal(
     client: httpx.AsyncClient, token: str
 ) -> None:
-    """Both branches are behaviour: with LibreOffice the PDF, without it a 503 that says
+    """Both branches are behaviour: with LibreOffice the PDF, without it a 406 that says
     why and where the DOCX is. CI has no LibreOffice, so it checks the refusal."""
     created = await client.post(
         "/api/v1/vendors/contracts",
@@ -196,7 +196,7 @@ async def test_contract_pdf_where_a_converter_exists_else_a_clear_refusal(
             assert "150 000,00" in text
             assert "Предоплата" in text
     else:
-        assert response.status_code == 503
+        assert response.status_code == 406
         assert response.headers["content-type"] == "application/problem+json"
         problem = response.json()
         assert "LibreOffice" in problem["detail"]

@@ -134,7 +134,8 @@ async def get_contract(
     response_class=Response,
     responses={
         200: {"content": {DOCX: {}, PDF: {}}},
-        503: {"description": "PDF asked for, but the server has no converter (LibreOffice)"},
+        406: {"description": "PDF asked for, but this server has no converter (LibreOffice)"},
+        503: {"description": "The PDF conversion failed or timed out"},
     },
 )
 async def contract_document(
@@ -143,7 +144,7 @@ async def contract_document(
     service: VendorsServiceDep,
     format: Annotated[
         Literal["docx", "pdf"],
-        Query(description="docx always; pdf where the server has LibreOffice, else 503"),
+        Query(description="docx always; pdf where the server has LibreOffice, else 406"),
     ] = "docx",
 ) -> Response:
     """The contract document from the template: DOCX, or PDF converted from it."""

@@ -58,11 +58,24 @@ from eventmaestro.agents.vendors.schemas import (
 from eventmaestro.agents.vendors.text import parse_query
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.clock import utcnow
-from eventmaestro.kit.errors import ConflictError, NotFoundError, ServiceUnavailableError
+from eventmaestro.kit.errors import (
+    ConflictError,
+    MaestroError,
+    NotFoundError,
+    ServiceUnavailableError,
+)
 from eventmaestro.kit.money import Money
 from eventmaestro.kit.outbox import add_event
 
 logger = logging.getLogger(__name__)
+
+
+class PdfNotAvailableError(MaestroError):
+    status = 406
+    title = "Not acceptable"
+    slug = "not-acceptable"
+
+
 # Nearby cities tried when a selection is impossible in the event's own city.
 NEARBY_CITIES = 3
 
@@ -425,11 +438,12 @@ class VendorsService:
         )
 
     async def contract_pdf(self, principal: Principal, contract_id: uuid.UUID) -> bytes:
-        """The DOCX converted by LibreOffice in a worker thread; 503 with a reason when the
-        server has no converter or the conversion fails or times out."""
+        """The DOCX converted by LibreOffice in a worker thread. Without a converter the
+        answer is 406 (this server cannot produce that representation; the DOCX it can);
+        a conversion that fails or times out is the server's trouble: 503."""
         docx = await self.contract_document(principal, contract_id)
         if converter() is None:
-            raise ServiceUnavailableError(
+            raise PdfNotAvailableError(
                 "PDF is not available on this server: no document converter (LibreOffice "
                 "`soffice`) is installed. The contract is available as DOCX: "
                 f"GET /api/v1/vendors/contracts/{contract_id}/document"
