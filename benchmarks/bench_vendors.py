@@ -4,8 +4,10 @@ candidates. Prints p50/p95 per case.
     .venv/bin/python benchmarks/bench_vendors.py [--vendors 100000] [--postgres URL]
 
 Builds a private database (dropped afterwards), loads the deterministic demo catalogue and
-about two months of busy days per vendor, then times the repository's search (count, facets
-and the ranked page: what one API call runs) in-process, so HTTP overhead is not included.
+about two months of busy days per vendor, VACUUM ANALYZEs it, then times the repository's
+search (count, facets and the ranked page: what one API call runs) in-process, so HTTP
+overhead is not included. `--keep NAME` keeps the database for later runs, `--dump FILE`
+records each search's answer to compare two versions of the code; see benchmarks/vendors.md.
 """
 
 from __future__ import annotations
