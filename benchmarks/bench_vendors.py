@@ -4,8 +4,10 @@ candidates. Prints p50/p95 per case.
     .venv/bin/python benchmarks/bench_vendors.py [--vendors 100000] [--postgres URL]
 
 Builds a private database (dropped afterwards), loads the deterministic demo catalogue and
-about two months of busy days per vendor, then times the repository's search (count, facets
-and the ranked page: what one API call runs) in-process, so HTTP overhead is not included.
+about two months of busy days per vendor, VACUUM ANALYZEs it, then times the repository's
+search (count, facets and the ranked page: what one API call runs) in-process, so HTTP
+overhead is not included. `--keep NAME` keeps the database for later runs, `--dump FILE`
+records each search's answer to compare two versions of the code; see benchmarks/vendors.md.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import json
 import os
 import random
 import sys
@@ -41,6 +44,7 @@ DEFAULT_URL = os.environ.get(
 MOSCOW, KAZAN, NOVOSIBIRSK = 524901, 551487, 1496747
 START = dt.date(2026, 11, 24)
 FRIDAY = dt.date(2026, 12, 18)
+KOSHER = frozenset({"kosher"})  # no generated caterer has it
 
 SEARCHES: list[tuple[str, str | None, dict[str, Any]]] = [
     ("word, one city", "лофт", {"city_geoname_id": MOSCOW}),
@@ -87,11 +91,23 @@ async def _admin(url: str, statement: str) -> None:
         await conn.close()
 
 
-async def bench_search(base_url: str, count: int, repeats: int) -> None:
-    name = f"maestro_bench_vendors_{os.getpid()}"
+async def bench_search(
+    base_url: str, count: int, repeats: int, keep: str | None, dump: Path | None, vacuum: bool
+) -> None:
+    name = keep or f"maestro_bench_vendors_{os.getpid()}"
+    url = base_url.rsplit("/", 1)[0] + "/" + name
+    if keep and await _loaded(base_url, name):
+        # A kept database from an earlier run: migrate it (new indexes) and time again.
+        await upgrade_async(url)
+        engine = create_engine(url)
+        try:
+            await _settle(engine, vacuum)
+            await _time_searches(engine, repeats, dump)
+        finally:
+            await engine.dispose()
+        return
     await _admin(base_url, f'DROP DATABASE IF EXISTS "{name}"')
     await _admin(base_url, f'CREATE DATABASE "{name}"')
-    url = base_url.rsplit("/", 1)[0] + "/" + name
     engine = create_engine(url)
     try:
         await upgrade_async(url)
@@ -111,35 +127,79 @@ async def bench_search(base_url: str, count: int, repeats: int) -> None:
                 ),
                 {"a": FRIDAY - dt.timedelta(days=30), "b": FRIDAY + dt.timedelta(days=29)},
             )
-            await conn.exec_driver_sql("ANALYZE")
             booked = (await conn.exec_driver_sql("SELECT count(*) FROM vendor_bookings")).scalar()
+        await _settle(engine, vacuum)
         print(
             f"loaded {count} vendors and {booked} busy days in "
             f"{time.perf_counter() - started:.0f} s"
         )
-        sessionmaker = create_sessionmaker(engine)
-        org = new_id()
-        all_times: list[float] = []
-        print(f"{'search':45} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
-        for label, q, extra in SEARCHES:
-            parsed = parse_query(q or "")
-            filters = SearchFilters(terms=parsed.terms, now=utcnow(), **extra)
-            if parsed.guests:
-                filters = replace(filters, guests=parsed.guests)
-            times = []
-            total = 0
-            for _ in range(repeats):
-                async with sessionmaker() as session:
-                    t0 = time.perf_counter()
-                    page = await VendorsRepository(session).search(org, filters, limit=20, offset=0)
-                    times.append((time.perf_counter() - t0) * 1000)
-                    total = page.total
-            all_times += times
-            print(f"{label:45} {total:>6} {pct(times, 0.5):>8.1f} {pct(times, 0.95):>8.1f}")
-        print(f"{'ALL':45} {'':>6} {pct(all_times, 0.5):>8.1f} {pct(all_times, 0.95):>8.1f}")
+        await _time_searches(engine, repeats, dump)
     finally:
         await engine.dispose()
-        await _admin(base_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if not keep:
+            await _admin(base_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+async def _settle(engine: Any, vacuum: bool) -> None:
+    """Statistics for the planner; with `vacuum`, also the visibility map that index-only
+    scans need — what `maestro vendors import` and `maestro vendors demo` do after loading
+    (`settle_after_bulk_load`), and what autovacuum does anyway a minute or so after any bulk
+    insert. `--no-vacuum` measures the minute in between."""
+    async with engine.connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.exec_driver_sql("VACUUM ANALYZE" if vacuum else "ANALYZE")
+
+
+async def _loaded(base_url: str, name: str) -> bool:
+    admin = base_url.replace("postgresql+asyncpg://", "postgresql://")
+    conn = await asyncpg.connect(admin)
+    try:
+        if not await conn.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            return False
+    finally:
+        await conn.close()
+    conn = await asyncpg.connect(admin.rsplit("/", 1)[0] + "/" + name)
+    try:
+        return bool(await conn.fetchval("SELECT to_regclass('vendors') IS NOT NULL"))
+    finally:
+        await conn.close()
+
+
+async def _time_searches(engine: Any, repeats: int, dump: Path | None) -> None:
+    sessionmaker = create_sessionmaker(engine)
+    org = new_id()
+    all_times: list[float] = []
+    answers: dict[str, Any] = {}
+    print(f"{'search':45} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    for label, q, extra in SEARCHES:
+        parsed = parse_query(q or "")
+        filters = SearchFilters(terms=parsed.terms, now=utcnow(), **extra)
+        if parsed.guests:
+            filters = replace(filters, guests=parsed.guests)
+        times = []
+        total = 0
+        async with sessionmaker() as session:
+            # Untimed: opens the pool's connection and warms the plan for this case.
+            await VendorsRepository(session).search(org, filters, limit=20, offset=0)
+        for _ in range(repeats):
+            async with sessionmaker() as session:
+                t0 = time.perf_counter()
+                page = await VendorsRepository(session).search(org, filters, limit=20, offset=0)
+                times.append((time.perf_counter() - t0) * 1000)
+                total = page.total
+        answers[label] = {
+            "total": page.total,
+            "facets": page.facets,
+            "page": [[str(v.id), round(score, 9), str(price)] for v, score, price in page.rows],
+        }
+        all_times += times
+        print(f"{label:45} {total:>6} {pct(times, 0.5):>8.1f} {pct(times, 0.95):>8.1f}")
+    print(f"{'ALL':45} {'':>6} {pct(all_times, 0.5):>8.1f} {pct(all_times, 0.95):>8.1f}")
+    if dump is not None:
+        # What each search answered (total, facets, the ranked first page): two runs over the
+        # same kept database can be compared to show a faster query answers the same.
+        answered = json.dumps(answers, ensure_ascii=False, indent=1, sort_keys=True)
+        await asyncio.to_thread(dump.write_text, answered)
 
 
 def _candidates(rng: random.Random, per_category: int) -> list[sel.Candidate]:
@@ -171,25 +231,32 @@ def _candidates(rng: random.Random, per_category: int) -> list[sel.Candidate]:
 def bench_selection(instances: int) -> None:
     print(f"\n{'selection, 6 categories × 300 candidates':45} {'':>6} {'p50 ms':>8} {'p95 ms':>8}")
     categories = ("venue", "catering", "decoration", "entertainment", "logistics", "technical")
-    for label, budget in (
-        ("feasible (budget 3 M ₽)", 3_000_000),
-        ("infeasible + relaxations", 10_000),
-    ):
+    # (label, budget, guests, must-have tags): the last needs three changes at once.
+    cases: list[tuple[str, int, int, dict[str, frozenset[str]]]] = [
+        ("feasible (budget 3 M ₽)", 3_000_000, 150, {}),
+        ("infeasible + relaxations", 10_000, 150, {}),
+        ("infeasible, only a combined relaxation", 10_000, 1000, {"catering": KOSHER}),
+    ]
+    for label, budget, guests, required in cases:
         times = []
         for seed in range(instances):
             candidates = _candidates(random.Random(seed), 300)
             request = sel.SelectionRequest(
                 city_geoname_id=MOSCOW,
                 date=FRIDAY,
-                guests=150,
+                guests=guests,
                 categories=categories,
                 budget_total=Decimal(budget),
+                required_tags=required,
                 preferred_tags=frozenset({"terrace"}),
             )
             t0 = time.perf_counter()
             outcome = sel.solve(request, candidates)
             times.append((time.perf_counter() - t0) * 1000)
             assert (outcome.selection is not None) == (budget > 1_000_000)
+            assert outcome.selection is not None or outcome.relaxations
+            if required:
+                assert [r.kind for r in outcome.relaxations] == [sel.RelaxationKind.COMBINED]
         print(f"{label:45} {'':>6} {pct(times, 0.5):>8.1f} {pct(times, 0.95):>8.1f}")
 
 
@@ -199,10 +266,25 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=30)
     parser.add_argument("--postgres", default=DEFAULT_URL)
     parser.add_argument("--skip-search", action="store_true")
+    parser.add_argument("--skip-selection", action="store_true")
+    parser.add_argument(
+        "--keep",
+        metavar="DATABASE",
+        help="load into this database and keep it; a later run with the same name reuses it",
+    )
+    parser.add_argument(
+        "--no-vacuum", action="store_true", help="only ANALYZE after loading, no VACUUM"
+    )
+    parser.add_argument("--dump", type=Path, help="write each search's answer to this JSON file")
     args = parser.parse_args()
     if not args.skip_search:
-        asyncio.run(bench_search(args.postgres, args.vendors, args.repeats))
-    bench_selection(20)
+        asyncio.run(
+            bench_search(
+                args.postgres, args.vendors, args.repeats, args.keep, args.dump, not args.no_vacuum
+            )
+        )
+    if not args.skip_selection:
+        bench_selection(20)
 
 
 if __name__ == "__main__":

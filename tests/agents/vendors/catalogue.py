@@ -15,6 +15,7 @@ from eventmaestro.agents.vendors.text import document
 from eventmaestro.kit.platform import Platform
 
 MOSCOW, KAZAN = 524901, 551487
+ZELENODOLSK = 463835  # a town 40 km from Kazan, in the same republic
 BUSY_DAY = dt.date(2026, 12, 18)
 
 

@@ -4,15 +4,21 @@ tenants see none of it."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
+import shutil
+import subprocess
+import time
 from decimal import Decimal
+from pathlib import Path
 
 import httpx
 import pytest
 from docx import Document
 
 from eventmaestro.agents.vendors.contracts import terms
+from eventmaestro.agents.vendors.pdf import PdfConversionError, converter, docx_to_pdf
 from eventmaestro.kit.platform import Platform
 from tests.agents.vendors.catalogue import HALAL, LOFT, load
 from tests.api.helpers import add_user, bearer, register
@@ -152,3 +158,122 @@ async def test_contracts_are_private_and_need_a_writer(
         headers=bearer(token),
     )
     assert missing.status_code == 422  # unknown fields are refused
+
+
+async def test_contract_pdf_where_a_converter_exists_else_a_clear_refusal(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    """Both branches are behaviour: with LibreOffice the PDF, without it a 406 that says
+    why and where the DOCX is. CI has no LibreOffice, so it checks the refusal."""
+    created = await client.post(
+        "/api/v1/vendors/contracts",
+        json={
+            "vendor_id": str(LOFT["id"]),
+            "event_date": "2027-03-05",
+            "guests": 150,
+            "scope": "Аренда лофта",
+            "client_name": "ООО «Праздник»",
+            "amount": {"amount": "150000.00", "currency": "RUB"},
+        },
+        headers=bearer(token),
+    )
+    url = f"/api/v1/vendors/contracts/{created.json()['id']}/document"
+    response = await client.get(url, params={"format": "pdf"}, headers=bearer(token))
+    if converter() is not None:
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF-")
+        assert ".pdf" in response.headers["content-disposition"]
+        if shutil.which("pdftotext"):
+            extracted = await asyncio.to_thread(
+                subprocess.run,
+                ["pdftotext", "-", "-"],
+                input=response.content,
+                capture_output=True,
+                check=True,
+            )
+            text = extracted.stdout.decode()
+            assert "150 000,00" in text
+            assert "Предоплата" in text
+    else:
+        assert response.status_code == 406
+        assert response.headers["content-type"] == "application/problem+json"
+        problem = response.json()
+        assert "LibreOffice" in problem["detail"]
+        assert url in problem["detail"]
+    docx = await client.get(url, headers=bearer(token))
+    assert docx.status_code == 200
+    assert docx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert (await client.get(url, params={"format": "odt"}, headers=bearer(token))).status_code == (
+        422
+    )
+
+
+def _script(folder: Path, body: str) -> str:
+    path = folder / "fake-soffice"
+    path.write_text(f"#!/bin/sh\n{body}\n")
+    path.chmod(0o755)
+    return str(path)
+
+
+def test_a_converter_that_hangs_is_killed_with_its_children(tmp_path: Path) -> None:
+    """A real child process (a script that starts a sleeping grandchild), not a stand-in
+    for LibreOffice: the timeout must end the whole process group."""
+    marker = tmp_path / "grandchild.pid"
+    binary = _script(tmp_path, f"sleep 30 & echo $! > {marker}\nwait")
+    started = time.monotonic()
+    with pytest.raises(PdfConversionError, match=r"longer than 0\.5 s"):
+        docx_to_pdf(b"PK", binary=binary, timeout=0.5)
+    assert time.monotonic() - started < 5
+    grandchild = int(marker.read_text())
+    deadline = time.monotonic() + 5
+    while _running(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(grandchild)
+
+
+def _running(pid: int) -> bool:
+    """Alive and not a zombie (a killed orphan may wait a while to be reaped)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] not in {"Z", "X"}
+
+
+def test_a_converter_that_fails_says_how(tmp_path: Path) -> None:
+    binary = _script(tmp_path, "echo 'source file could not be loaded'; exit 3")
+    with pytest.raises(PdfConversionError, match="exited 3: source file could not be loaded"):
+        docx_to_pdf(b"PK", binary=binary)
+
+
+async def test_two_contracts_for_one_vendor_and_date_cannot_both_be_signed(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    """Two organisations sign for the same vendor and day at the same moment: the unique
+    (vendor, date) booking lets exactly one through, on either database."""
+    other = (await register(client, organization="Конкуренты"))["access_token"]
+    urls = []
+    for who in (token, other):
+        created = await client.post(
+            "/api/v1/vendors/contracts",
+            json={
+                "vendor_id": str(LOFT["id"]),
+                "event_date": "2027-04-17",
+                "guests": 100,
+                "scope": "Аренда лофта",
+                "client_name": "ООО «Праздник»",
+            },
+            headers=bearer(who),
+        )
+        url = f"/api/v1/vendors/contracts/{created.json()['id']}"
+        assert (await client.put(f"{url}/send", headers=bearer(who))).status_code == 200
+        urls.append((url, who))
+
+    async def sign(url: str, who: str) -> int:
+        return (await client.put(f"{url}/sign", headers=bearer(who))).status_code
+
+    codes = await asyncio.gather(*(sign(url, who) for url, who in urls))
+    assert sorted(codes) == [200, 409]
+    statuses = [(await client.get(url, headers=bearer(who))).json()["status"] for url, who in urls]
+    assert sorted(statuses) == ["sent", "signed"]  # the loser's contract is left unsigned

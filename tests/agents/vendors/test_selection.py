@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from eventmaestro.agents.vendors.selection import (
     CAPACITY_CATEGORIES,
     Candidate,
+    Relaxation,
     RelaxationKind,
     Selection,
     SelectionRequest,
@@ -20,11 +22,13 @@ from eventmaestro.agents.vendors.selection import (
     quality_score,
     select,
     solve,
+    with_other_cities,
 )
 
 CATEGORIES = ("venue", "catering", "decoration", "entertainment", "logistics", "technical")
 TAGS = ("лофт", "терраса", "халяль", "vegan", "parking")
 CITIES = (524901, 551487)
+TOWN = 463835  # Zelenodolsk, 40 km from Kazan
 DAY = dt.date(2026, 12, 18)
 
 
@@ -130,10 +134,34 @@ def test_generated_scenarios(seed: int, tight: bool) -> None:
         return
     assert greedy is None
     assert outcome.conflicts
+    # Every infeasible scenario gets relaxations (combined ones when no single change is
+    # enough), and each one is feasible when solved again from scratch.
+    assert outcome.relaxations
     for relaxation in outcome.relaxations:
+        _assert_relaxes(request, relaxation)
         again = select(relaxation.request, vendors)
         assert again is not None
+        assert again.quality == relaxation.selection.quality
         _assert_meets_hard_constraints(relaxation.request, vendors, relaxation.selection)
+
+
+def _assert_relaxes(request: SelectionRequest, relaxation: Relaxation) -> None:
+    """The relaxed request asks for no more than the original on any constraint."""
+    relaxed = relaxation.request
+    assert relaxed.categories == request.categories
+    assert relaxed.guests <= request.guests
+    assert relaxed.excluded == request.excluded
+    for cat, tags in relaxed.required_tags.items():
+        assert tags <= request.required_tags.get(cat, frozenset())
+    if request.budget_total is not None:
+        assert relaxed.budget_total is None or relaxed.budget_total >= request.budget_total
+    for cat, cap in relaxed.category_caps.items():
+        assert cap >= request.category_caps[cat]
+    if relaxation.kind is RelaxationKind.COMBINED:
+        assert len(relaxation.changes) >= 1
+        assert {c.kind for c in relaxation.changes} <= set(RelaxationKind) - {
+            RelaxationKind.COMBINED
+        }
 
 
 def test_infeasible_scenarios_are_diagnosed_and_relaxed() -> None:
@@ -158,6 +186,94 @@ def test_infeasible_scenarios_are_diagnosed_and_relaxed() -> None:
     assert [(c.category, c.stage) for c in outcome.conflicts] == [("venue", "capacity")]
     guests = next(r for r in outcome.relaxations if r.kind is RelaxationKind.GUESTS)
     assert 0 < int(guests.value) < 5000
+
+
+def test_no_single_change_is_enough_so_one_combined_relaxation() -> None:
+    """Only one venue seats 300 and it is busy; catering must be halal and nobody is; the
+    budget is tiny. Each of these alone leaves the event impossible."""
+    hall = replace(_venue("hall", 4.5, 50), capacity=300, busy_dates=frozenset({DAY}))
+    small = replace(_venue("small", 4.0, 50), capacity=120, unit_price=Decimal(50000))
+    food = replace(
+        _venue("food", 4.6, 80),
+        category="catering",
+        price_model="person",
+        unit_price=Decimal(1500),
+        capacity=None,
+    )
+    request = SelectionRequest(
+        city_geoname_id=1,
+        date=DAY,
+        guests=200,
+        categories=("venue", "catering"),
+        budget_total=Decimal(10000),
+        required_tags={"catering": frozenset({"halal"})},
+    )
+    vendors = [hall, small, food]
+    outcome = solve(request, vendors)
+    assert outcome.selection is None
+    [combined] = outcome.relaxations
+    assert combined.kind is RelaxationKind.COMBINED
+    kinds = [c.kind for c in combined.changes]
+    assert kinds[0] is RelaxationKind.DROP_TAG
+    assert RelaxationKind.BUDGET in kinds
+    # Fewer guests (the small hall) or another date (the big one): whichever comes first.
+    assert {RelaxationKind.GUESTS, RelaxationKind.DATE} & set(kinds)
+    again = select(combined.request, vendors)
+    assert again is not None
+    assert combined.request.budget_total == again.total == combined.selection.total
+    assert combined.value.startswith("drop_tag:catering:halal; ")
+
+
+def _city_catalogue(rng: random.Random) -> tuple[list[Candidate], list[Candidate]]:
+    """A small town with vendors in only some categories, and a city with all of them."""
+    vendors = _catalogue(rng, 300)
+    town = [
+        replace(v, id=f"town-{v.id}", city_geoname_id=TOWN)
+        for v in vendors
+        if v.category in ("catering", "decoration") and rng.random() < 0.5
+    ]
+    city = [v for v in vendors if v.city_geoname_id == CITIES[0]]
+    return town, city
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_a_town_without_some_categories_is_offered_a_nearby_city(seed: int) -> None:
+    rng = random.Random(seed)
+    town, city = _city_catalogue(rng)
+    request = SelectionRequest(
+        city_geoname_id=TOWN,
+        date=DAY,
+        guests=rng.randrange(20, 150),
+        categories=("venue", "catering", "decoration"),
+        budget_total=Decimal(5_000_000),
+    )
+    outcome = with_other_cities(request, solve(request, town), [(CITIES[0], city)])
+    assert outcome.selection is None
+    assert ("venue", "category") in [(c.category, c.stage) for c in outcome.conflicts]
+    moved = [r for r in outcome.relaxations if r.kind is RelaxationKind.CITY]
+    assert [r.value for r in moved] == [str(CITIES[0])]
+    assert moved[0].request == replace(request, city_geoname_id=CITIES[0])
+    again = select(moved[0].request, city)
+    assert again is not None
+    _assert_meets_hard_constraints(moved[0].request, city, moved[0].selection)
+
+
+def test_a_nearby_city_that_cannot_do_it_either_is_not_offered() -> None:
+    rng = random.Random(3)
+    town, city = _city_catalogue(rng)
+    request = SelectionRequest(
+        city_geoname_id=TOWN,
+        date=DAY,
+        guests=100,
+        categories=("venue", "catering"),
+        budget_total=Decimal(10),
+    )
+    outcome = with_other_cities(request, solve(request, town), [(CITIES[0], city)])
+    assert all(r.kind is not RelaxationKind.CITY for r in outcome.relaxations)
+    rich = replace(request, city_geoname_id=CITIES[0], budget_total=Decimal(10_000_000))
+    feasible = solve(rich, city)
+    assert feasible.selection is not None
+    assert with_other_cities(rich, feasible, [(CITIES[1], city)]) is feasible
 
 
 def test_busy_date_proposes_nearby_dates() -> None:

@@ -17,7 +17,7 @@ from eventmaestro.agents.vendors.importer import (
     read_rows,
     validate,
 )
-from eventmaestro.agents.vendors.repository import VendorsRepository
+from eventmaestro.agents.vendors.repository import VendorsRepository, settle_after_bulk_load
 from eventmaestro.agents.vendors.service import VendorsService
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.db import create_engine, create_sessionmaker
@@ -50,6 +50,7 @@ async def _load(settings: Settings, report: ImportReport) -> None:
             await repo.insert_vendors(report.vendors)
             await repo.insert_bookings(report.bookings)
             await session.commit()
+        await settle_after_bulk_load(engine)
     finally:
         await engine.dispose()
 
@@ -107,7 +108,9 @@ def demo(
                     start=utcnow().date(), count=count, seed=seed
                 )
                 await session.commit()
-                return added
+            if added:
+                await settle_after_bulk_load(engine)
+            return added
         finally:
             await engine.dispose()
 

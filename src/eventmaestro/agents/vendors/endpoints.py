@@ -36,6 +36,7 @@ from eventmaestro.kit.types import SearchText
 
 router = APIRouter(prefix="/api/v1/vendors", tags=["vendors"])
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF = "application/pdf"
 Locale = Annotated[Literal["ru", "en"], Query(description="Language of written summaries")]
 
 
@@ -116,7 +117,8 @@ async def create_contract(
     body: ContractCreate, principal: WriterPrincipal, service: VendorsServiceDep
 ) -> ContractOut:
     """Draft a contract: amount with VAT, payment schedule and the vendor's cancellation
-    terms. The document is at `GET …/contracts/{id}/document`."""
+    terms. The document is at `GET …/contracts/{id}/document` (`?format=pdf` for a PDF
+    where the server has LibreOffice)."""
     return await service.create_contract(principal, body, now=utcnow())
 
 
@@ -130,16 +132,31 @@ async def get_contract(
 @router.get(
     "/contracts/{contract_id}/document",
     response_class=Response,
-    responses={200: {"content": {DOCX: {}}}},
+    responses={
+        200: {"content": {DOCX: {}, PDF: {}}},
+        406: {"description": "PDF asked for, but this server has no converter (LibreOffice)"},
+        503: {"description": "The PDF conversion failed or timed out"},
+    },
 )
 async def contract_document(
-    contract_id: uuid.UUID, principal: CurrentPrincipal, service: VendorsServiceDep
+    contract_id: uuid.UUID,
+    principal: CurrentPrincipal,
+    service: VendorsServiceDep,
+    format: Annotated[
+        Literal["docx", "pdf"],
+        Query(description="docx always; pdf where the server has LibreOffice, else 406"),
+    ] = "docx",
 ) -> Response:
-    content = await service.contract_document(principal, contract_id)
+    """The contract document from the template: DOCX, or PDF converted from it."""
+    if format == "pdf":
+        content, media_type = await service.contract_pdf(principal, contract_id), PDF
+    else:
+        content, media_type = await service.contract_document(principal, contract_id), DOCX
+    name = f"contract-{contract_id}.{format}"
     return Response(
         content,
-        media_type=DOCX,
-        headers={"Content-Disposition": f'attachment; filename="contract-{contract_id}.docx"'},
+        media_type=media_type,
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

@@ -3,8 +3,10 @@ come from the solver; the words only present them."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
+from eventmaestro.agents.vendors import geography
 from eventmaestro.agents.vendors import selection as sel
 from eventmaestro.agents.vendors.taxonomy import CATEGORY_LABELS
 
@@ -49,29 +51,61 @@ def explain_selection(
     return lines
 
 
-def relaxation_text(r: sel.Relaxation, locale: str) -> str:
-    ru = locale == "ru"
-    kind = r.kind
-    if kind is sel.RelaxationKind.BUDGET:
-        return (
-            f"Увеличить бюджет на {rubles(Decimal(r.value))}"
-            if ru
-            else f"Raise the budget by {rubles(Decimal(r.value))}"
-        )
-    if kind is sel.RelaxationKind.CATEGORY_CAP:
-        label = _label(r.category or "", locale)
-        return (
-            f"{label}: поднять лимит на {rubles(Decimal(r.value))}"
-            if ru
-            else f"{label}: raise the cap by {rubles(Decimal(r.value))}"
-        )
-    if kind is sel.RelaxationKind.DATE:
-        return f"Перенести на {r.value}" if ru else f"Move to {r.value}"
-    if kind is sel.RelaxationKind.GUESTS:
-        return f"Сократить число гостей до {r.value}" if ru else f"Reduce guests to {r.value}"
-    label = _label(r.category or "", locale)
-    return (
-        f"{label}: отказаться от требования «{r.value}»"
-        if ru
-        else f"{label}: drop the “{r.value}” requirement"
+def relaxation_text(
+    r: sel.Relaxation,
+    locale: str,
+    request: sel.SelectionRequest | None = None,
+    places: Mapping[int, str] | None = None,
+) -> str:
+    """One sentence; a combined relaxation lists its changes. `request` (the original one)
+    and `places` (city names as the catalogue spells them) word the "another city" kind."""
+    changes = (
+        r.changes
+        if r.kind is sel.RelaxationKind.COMBINED
+        else (sel.Change(r.kind, r.category, r.value),)
     )
+    sentence = "; ".join(change_text(c, locale, request, places) for c in changes)
+    return sentence[:1].upper() + sentence[1:]
+
+
+def change_text(
+    change: sel.Change,
+    locale: str,
+    request: sel.SelectionRequest | None = None,
+    places: Mapping[int, str] | None = None,
+) -> str:
+    ru = locale == "ru"
+    kind, value = change.kind, change.value
+    label = _label(change.category, locale) if change.category else ""
+    if kind is sel.RelaxationKind.BUDGET:
+        amount = rubles(Decimal(value))
+        return f"увеличить бюджет на {amount}" if ru else f"raise the budget by {amount}"
+    if kind is sel.RelaxationKind.CATEGORY_CAP:
+        amount = rubles(Decimal(value))
+        if ru:
+            return f"{label}: поднять лимит на {amount}"
+        return f"{label}: raise the cap by {amount}"
+    if kind is sel.RelaxationKind.DATE:
+        return f"перенести на {value}" if ru else f"move to {value}"
+    if kind is sel.RelaxationKind.GUESTS:
+        return f"сократить число гостей до {value}" if ru else f"reduce guests to {value}"
+    if kind is sel.RelaxationKind.CITY:
+        return _city_text(int(value), ru, request, places or {})
+    return (
+        f"{label}: отказаться от требования «{value}»"
+        if ru
+        else f"{label}: drop the “{value}” requirement"
+    )
+
+
+def _city_text(
+    city: int, ru: bool, request: sel.SelectionRequest | None, places: Mapping[int, str]
+) -> str:
+    there = geography.place(city)
+    name = places.get(city) if ru else None
+    name = name or (there.name if there else str(city))
+    home = geography.place(request.city_geoname_id) if request else None
+    km = f" (≈ {round(geography.distance_km(home, there))} км)" if home and there else ""
+    if ru:
+        return f"провести в другом городе: {name}{km}"
+    return f"hold it in {name}{km.replace('км', 'km')}"

@@ -2,11 +2,12 @@
 vendors; quotes and contracts are strictly the caller's.
 
 Full text, per database (what `text.py` explains): PostgreSQL matches each query word against
-the generated `search_tsv` column (russian configuration); when that finds nothing, a word is
-probably misspelt, so each word is replaced by the nearest catalogue word by trigram distance
-(`search_vendor_words`, GiST KNN) and the search runs once more — typos cost small index
-lookups, never a scan of vendor texts, and correct searches pay nothing for them. SQLite
-matches Snowball stems in the FTS5 table `search_vendors_fts`.
+the generated `search_tsv` column (russian configuration); SQLite matches Snowball stems in
+the FTS5 table `search_vendors_fts`. On both, when a search finds nothing, a word is probably
+misspelt, so each word is replaced by the nearest catalogue word by trigram similarity (the
+vocabulary table `search_vendor_words`: GiST KNN on PostgreSQL, pg_trgm's measure in Python
+on SQLite) and the search runs once more — typos cost small lookups, never a scan of vendor
+texts, and correct searches pay nothing for them.
 
 Ranking (both databases, highest first):
     score = 0.50·relevance + 0.25·rating/5 + 0.15·price_fit + 0.10·response_fit
@@ -14,6 +15,12 @@ relevance ∈ [0, 1) is the text rank squashed as r/(r+1) (PostgreSQL `ts_rank_c
 normalisation 32; SQLite −bm25);
 price_fit = 1 − price/budget when a budget is given, else 0.5; response_fit =
 1 − min(response hours, 72)/72. Ties break on id, so pages are stable.
+
+How one search runs (two round trips; four when a word was misspelt): one statement reads
+the matching vendors once as narrow rows (id, facet keys, score, price) and returns both the
+ranked page's ids and the facet counts; then the page's twenty vendors are fetched by id.
+On PostgreSQL a search without words is an index-only scan of `search_vendors_city_category`,
+which covers every column such a search filters, scores or groups on (migration 0008).
 """
 
 from __future__ import annotations
@@ -33,21 +40,24 @@ from sqlalchemy import (
     case,
     cast,
     delete,
+    distinct,
     exists,
     func,
     insert,
     literal,
     literal_column,
+    null,
     or_,
     select,
     text,
+    union_all,
 )
 from sqlalchemy.dialects.postgresql import JSONB
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
 from eventmaestro.agents.vendors.pricing import VAT_RATE
-from eventmaestro.agents.vendors.text import stemmed, words
+from eventmaestro.agents.vendors.text import nearest_word, stemmed, words
 from eventmaestro.kit.clock import utcnow
 
 DEFAULT_HOURS = 5
@@ -114,6 +124,11 @@ class VendorsRepository:
                     text("INSERT INTO search_vendors_fts (vendor_id, body) VALUES (:id, :body)"),
                     [{"id": r["id"].hex, "body": stemmed(r["document_text"])} for r in part],
                 )
+                vocabulary = sorted({w for r in part for w in words(r["document_text"])})
+                await self.session.execute(
+                    text("INSERT OR IGNORE INTO search_vendor_words (word) VALUES (:w)"),
+                    [{"w": w} for w in vocabulary],
+                )
 
     async def insert_bookings(self, rows: Sequence[dict[str, Any]], chunk: int = 20000) -> None:
         """Core executemany with the timestamps filled in here: ten times faster than ORM
@@ -155,6 +170,17 @@ class VendorsRepository:
             Vendor.category.in_(categories),
         )
         return list((await self.session.scalars(stmt)).all())
+
+    async def cities_offering(self, org_id: uuid.UUID, categories: Sequence[str]) -> dict[int, str]:
+        """Cities (GeoNames id → name) with at least one visible vendor in every one of
+        `categories`: where a selection could exist at all."""
+        stmt = (
+            select(Vendor.city_geoname_id, func.max(Vendor.city_name))
+            .where(_visible(org_id), Vendor.category.in_(categories))
+            .group_by(Vendor.city_geoname_id)
+            .having(func.count(distinct(Vendor.category)) == len(set(categories)))
+        )
+        return {int(city): str(name) for city, name in (await self.session.execute(stmt)).all()}
 
     async def busy_dates(
         self, vendor_ids: Sequence[uuid.UUID], start: dt.date, end: dt.date, now: dt.datetime
@@ -221,66 +247,112 @@ class VendorsRepository:
     async def search(
         self, org_id: uuid.UUID, f: SearchFilters, *, limit: int, offset: int
     ) -> SearchPage:
-        price = event_price(f.guests).label("price")
-        relevance, stmt = self._text_match(select(Vendor), f.terms)
-        stmt = stmt.where(_visible(org_id))
-        stmt = self._filters(stmt, f, price)
+        total, facets, ranked = await self._ranked(org_id, f, limit=limit, offset=offset)
+        if total == 0 and f.terms:
+            # Nothing found: a word may be misspelt. Retry once with every word replaced by
+            # its nearest catalogue word; correct words map to themselves.
+            corrected = await self._correct(f.terms)
+            if corrected != f.terms:
+                return await self.search(
+                    org_id, replace(f, terms=corrected), limit=limit, offset=offset
+                )
+        found = {v.id: v for v in await self._by_ids([vendor_id for vendor_id, _, _ in ranked])}
+        rows = [(found[vendor_id], score, price) for vendor_id, score, price in ranked]
+        return SearchPage(rows=rows, total=total, facets=facets)
+
+    async def _ranked(
+        self, org_id: uuid.UUID, f: SearchFilters, *, limit: int, offset: int
+    ) -> tuple[int, dict[str, dict[str, int]], list[tuple[uuid.UUID, float, Decimal]]]:
+        """Total, facets and the ranked page's (id, score, price) from one statement that
+        reads the matching vendors once: the filtered set is a materialised CTE of narrow
+        rows; the page is its top `limit` by score (a top-N sort of a few columns, never of
+        whole vendor rows), and the facets are its counts by category × city × price model.
+        The page's vendors are then fetched by primary key."""
+        price = event_price(f.guests)
+        keys = (Vendor.id, Vendor.category, Vendor.city_name, Vendor.price_model)
+        relevance, stmt = self._text_match(select(*keys), f.terms)
+        stmt = self._filters(stmt.where(_visible(org_id)), f, price)
         rating = cast(Vendor.rating, Float) / 5.0
         price_fit: ColumnElement[Any] = (
             1.0 - cast(price, Float) / float(f.budget) if f.budget else literal(0.5)
         )
         least = func.least if self.is_postgres else func.min
         response = 1.0 - cast(least(Vendor.response_hours, 72), Float) / 72.0
-        score = (0.5 * relevance + 0.25 * rating + 0.15 * price_fit + 0.10 * response).label(
-            "score"
-        )
-        total, facets = await self._facets(stmt.subquery())
-        if total == 0 and f.terms and self.is_postgres:
-            # Nothing found: a word may be misspelt. Retry once with every word replaced by
-            # its nearest catalogue word; correct words map to themselves.
-            corrected = tuple([await self._correct(term) for term in f.terms])
-            if corrected != f.terms:
-                return await self.search(
-                    org_id, replace(f, terms=corrected), limit=limit, offset=offset
-                )
+        score = 0.5 * relevance + 0.25 * rating + 0.15 * price_fit + 0.10 * response
+        hits = stmt.add_columns(score.label("score"), price.label("price")).cte("hits")
+        if self.is_postgres:
+            # Read twice below; computed once.
+            hits = hits.prefix_with("MATERIALIZED")
         page = (
-            stmt.add_columns(score, price)
-            .order_by(score.desc(), Vendor.id)
+            select(hits.c.id, hits.c.score, hits.c.price)
+            .order_by(hits.c.score.desc(), hits.c.id)
             .limit(limit)
             .offset(offset)
+            .subquery("page")
         )
-        rows = [(v, float(s), Decimal(p)) for v, s, p in (await self.session.execute(page)).all()]
-        return SearchPage(rows=rows, total=total, facets=facets)
-
-    async def _facets(self, filtered: Any) -> tuple[int, dict[str, dict[str, int]]]:
-        """Total and all facets from one grouped query (at most categories × cities × price
-        models rows) instead of one query each."""
-        keys = (filtered.c.category, filtered.c.city_name, filtered.c.price_model)
-        stmt = select(*keys, func.count()).group_by(*keys)
+        nothing = null()
+        both = union_all(
+            select(page.c.id, page.c.score, page.c.price, nothing, nothing, nothing, nothing),
+            select(
+                nothing,
+                nothing,
+                nothing,
+                hits.c.category,
+                hits.c.city_name,
+                hits.c.price_model,
+                func.count(),
+            ).group_by(hits.c.category, hits.c.city_name, hits.c.price_model),
+        )
+        ranked: list[tuple[uuid.UUID, float, Decimal]] = []
         facets: dict[str, dict[str, int]] = {"category": {}, "city": {}, "price_model": {}}
         total = 0
-        for category, city, model, n in (await self.session.execute(stmt)).all():
+        for vendor_id, s, p, category, city, model, n in (await self.session.execute(both)).all():
+            if vendor_id is not None:
+                ranked.append((_uuid(vendor_id), float(s), Decimal(p)))
+                continue
             total += n
             for facet, key in (("category", category), ("city", city), ("price_model", model)):
                 facets[facet][key] = facets[facet].get(key, 0) + n
+        # A UNION does not promise to keep the page's order: restore it (same key as SQL).
+        ranked.sort(key=lambda row: (-row[1], row[0]))
         ordered = {
             name: dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
             for name, counts in facets.items()
         }
-        return total, ordered
+        return total, ordered, ranked
 
-    async def _correct(self, term: str) -> str:
-        """The catalogue word nearest to `term` by trigram distance (GiST KNN over the
-        vocabulary; a word that exists is its own nearest), or `term` if none is similar."""
-        stmt = text(
-            "SELECT word FROM search_vendor_words WHERE word % :t ORDER BY word <-> :t LIMIT 1"
-        ).bindparams(t=term.lower())
-        corrected = await self.session.scalar(stmt)
-        return str(corrected) if corrected is not None else term
+    async def _by_ids(self, ids: Sequence[uuid.UUID]) -> list[Vendor]:
+        if not ids:
+            return []
+        return list((await self.session.scalars(select(Vendor).where(Vendor.id.in_(ids)))).all())
+
+    async def _correct(self, terms: tuple[str, ...]) -> tuple[str, ...]:
+        """Each term replaced by the catalogue word nearest to it by trigram similarity (a
+        word that exists is its own nearest), or kept if none is similar enough.
+        PostgreSQL: one round trip of GiST KNN lookups over the vocabulary. SQLite (an
+        embedded catalogue's few thousand words): the same measure computed in Python."""
+        lowered = [term.lower() for term in terms]
+        if self.is_postgres:
+            stmt = text(
+                "SELECT (SELECT w.word FROM search_vendor_words w WHERE w.word % t.term"
+                " ORDER BY w.word <-> t.term LIMIT 1)"
+                " FROM unnest(CAST(:terms AS text[])) WITH ORDINALITY AS t(term, n)"
+                " ORDER BY t.n"
+            ).bindparams(terms=lowered)
+            nearest: list[str | None] = list((await self.session.scalars(stmt)).all())
+        else:
+            vocabulary = (
+                await self.session.scalars(text("SELECT word FROM search_vendor_words"))
+            ).all()
+            nearest = [nearest_word(term, vocabulary) for term in lowered]
+        return tuple(
+            str(word) if word is not None else term
+            for term, word in zip(terms, nearest, strict=True)
+        )
 
     def _text_match(
-        self, stmt: Select[tuple[Vendor]], terms: tuple[str, ...]
-    ) -> tuple[ColumnElement[Any], Select[tuple[Vendor]]]:
+        self, stmt: Select[*tuple[Any, ...]], terms: tuple[str, ...]
+    ) -> tuple[ColumnElement[Any], Select[*tuple[Any, ...]]]:
         if not terms:
             return literal(0.0), stmt
         if self.is_postgres:
@@ -303,8 +375,8 @@ class VendorsRepository:
         return fts.c.r / (fts.c.r + 1.0), joined
 
     def _filters(
-        self, stmt: Select[tuple[Vendor]], f: SearchFilters, price: ColumnElement[Any]
-    ) -> Select[tuple[Vendor]]:
+        self, stmt: Select[*tuple[Any, ...]], f: SearchFilters, price: ColumnElement[Any]
+    ) -> Select[*tuple[Any, ...]]:
         if f.categories:
             stmt = stmt.where(Vendor.category.in_(f.categories))
         if f.city_geoname_id is not None:
@@ -331,6 +403,23 @@ class VendorsRepository:
             return cast(Vendor.tags, JSONB).op("@>")(cast(literal([tag], JSONB), JSONB))
         each = func.json_each(Vendor.tags).table_valued("value")
         return exists(select(literal(1)).select_from(each).where(each.c.value == tag))
+
+
+async def settle_after_bulk_load(engine: AsyncEngine) -> None:
+    """After loading thousands of vendors on PostgreSQL: fresh planner statistics, and the
+    visibility map that lets a search without words read only the covering index. Autovacuum
+    would do the same within a minute or so; until then such searches read the heap too."""
+    if engine.dialect.name != "postgresql":
+        return
+    async with engine.connect() as conn:
+        conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.exec_driver_sql("VACUUM (ANALYZE) vendors, vendor_bookings")
+
+
+def _uuid(value: Any) -> uuid.UUID:
+    """The page's ids come through a UNION whose NULL branch hides the column type on
+    SQLite, where a Uuid is kept as 32 hex digits."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(hex=str(value))
 
 
 def _visible(org_id: uuid.UUID) -> ColumnElement[bool]:

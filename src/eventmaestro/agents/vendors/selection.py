@@ -11,7 +11,10 @@ changing the optimum.
 
 When no selection exists the module says why (the constraint that emptied a category, or a
 budget below the cheapest combination) and proposes relaxations, each one re-solved and
-returned only if it really yields a selection.
+returned only if it really yields a selection: raise the budget or a category's cap by X ₽,
+another date, fewer guests, drop a must-have tag, hold the event in a nearby city (whose
+vendors the caller supplies, see `with_other_cities`), and — when no single change is
+enough — one combined proposal.
 """
 
 from __future__ import annotations
@@ -107,6 +110,18 @@ class RelaxationKind(StrEnum):
     DATE = "date"
     GUESTS = "guests"
     DROP_TAG = "drop_tag"
+    CITY = "city"
+    COMBINED = "combined"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One relaxed constraint: what kind, in which category (if any), to what value (an
+    amount added, an ISO date, a guest count, the tag dropped, a GeoNames city id)."""
+
+    kind: RelaxationKind
+    category: str | None
+    value: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +131,8 @@ class Relaxation:
     value: str
     request: SelectionRequest
     selection: Selection
+    # What a COMBINED relaxation changes, in order; empty for the single-change kinds.
+    changes: tuple[Change, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -356,7 +373,7 @@ def _relaxations(
     funnel: Mapping[str, Mapping[str, int]],
 ) -> list[Relaxation]:
     """Each proposal changes one thing; it is kept only if re-solving with it succeeds. If
-    no single change is enough, one combined proposal applies them all."""
+    no single change is enough, one combined proposal applies several (verified alike)."""
     proposals: list[tuple[RelaxationKind, str | None, str, SelectionRequest]] = []
     proposals += _budget_proposals(request, candidates)
     proposals += _tag_proposals(request)
@@ -368,7 +385,97 @@ def _relaxations(
             found.append(Relaxation(kind, category, value, relaxed, selection))
     if any(funnel[c][Stage.DATE] < funnel[c][Stage.CITY] for c in request.categories):
         found += _date_relaxations(request, candidates)
+    if not found:
+        combined = _combined(request, candidates)
+        if combined is not None:
+            found.append(combined)
     return found
+
+
+def _ignoring_money(request: SelectionRequest) -> SelectionRequest:
+    return replace(request, budget_total=None, category_caps={})
+
+
+def _combined(request: SelectionRequest, candidates: Sequence[Candidate]) -> Relaxation | None:
+    """Relax in the order an organiser would give ground — must-have tags, then guests,
+    then the date, then money — changing each only while a selection is still impossible
+    without it, and the money only as far as the cheapest selection needs."""
+    changes: list[Change] = []
+    relaxed = request
+
+    def impossible() -> bool:
+        return select(_ignoring_money(relaxed), candidates) is None
+
+    if impossible() and relaxed.required_tags:
+        for cat, tags in relaxed.required_tags.items():
+            changes += [Change(RelaxationKind.DROP_TAG, cat, tag) for tag in sorted(tags)]
+        relaxed = replace(relaxed, required_tags={})
+    if impossible():
+        for kind, venue, value, fewer in _guest_proposals(_ignoring_money(relaxed), candidates):
+            changes.append(Change(kind, venue, value))
+            relaxed = replace(relaxed, guests=fewer.guests)
+    if impossible():
+        dates = _date_relaxations(_ignoring_money(relaxed), candidates, wanted=1)
+        if not dates:
+            return None
+        relaxed = replace(relaxed, date=dates[0].request.date)
+        changes.append(Change(RelaxationKind.DATE, None, relaxed.date.isoformat()))
+    if impossible():
+        return None
+    relaxed, money = _enough_money(relaxed, candidates)
+    changes += money
+    selection = select(relaxed, candidates)
+    if selection is None or not changes:
+        return None
+    # Machine-readable: "kind:category:value" per change ("drop_tag:catering:halal; budget:…").
+    value = "; ".join(":".join(filter(None, (c.kind, c.category, c.value))) for c in changes)
+    return Relaxation(
+        RelaxationKind.COMBINED, None, value, relaxed, selection, changes=tuple(changes)
+    )
+
+
+def _enough_money(
+    request: SelectionRequest, candidates: Sequence[Candidate]
+) -> tuple[SelectionRequest, list[Change]]:
+    """Caps raised to the cheapest vendor each one cut off, then the total raised to the
+    cheapest selection under those caps: both by as little as that takes."""
+    changes: list[Change] = []
+    caps = dict(request.category_caps)
+    uncapped, _ = eligible(request, candidates, skip=frozenset({Stage.CAP}))
+    for cat, cap in request.category_caps.items():
+        cheapest = min((p.price for p in uncapped.get(cat, [])), default=None)
+        if cheapest is not None and cheapest > cap:
+            caps[cat] = cheapest
+            changes.append(Change(RelaxationKind.CATEGORY_CAP, cat, str(cheapest - cap)))
+    relaxed = replace(request, category_caps=caps)
+    if request.budget_total is not None:
+        needed = _cheapest_total(replace(relaxed, budget_total=None), candidates)
+        if needed is not None and needed > request.budget_total:
+            changes.append(Change(RelaxationKind.BUDGET, None, str(needed - request.budget_total)))
+            relaxed = replace(relaxed, budget_total=needed)
+    return relaxed, changes
+
+
+def with_other_cities(
+    request: SelectionRequest,
+    outcome: Outcome,
+    elsewhere: Sequence[tuple[int, Sequence[Candidate]]],
+    wanted: int = 2,
+) -> Outcome:
+    """An infeasible outcome plus "hold it in city X": for each nearby city (nearest first,
+    with that city's vendors), the same request re-solved there; kept only if it yields a
+    selection. A feasible outcome is returned as it is."""
+    if outcome.selection is not None:
+        return outcome
+    found: list[Relaxation] = []
+    for city, candidates in elsewhere:
+        moved = replace(request, city_geoname_id=city)
+        selection = select(moved, candidates)
+        if selection is not None:
+            found.append(Relaxation(RelaxationKind.CITY, None, str(city), moved, selection))
+            if len(found) == wanted:
+                break
+    return replace(outcome, relaxations=(*outcome.relaxations, *found))
 
 
 def _cheapest_total(request: SelectionRequest, candidates: Sequence[Candidate]) -> Decimal | None:

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,14 @@ from eventmaestro.agents.vendors.contracts import (
 from eventmaestro.agents.vendors.contracts import terms as contract_terms
 from eventmaestro.agents.vendors.demo import generate
 from eventmaestro.agents.vendors.explain import explain_selection, relaxation_text
+from eventmaestro.agents.vendors.geography import nearby
 from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
+from eventmaestro.agents.vendors.pdf import (
+    PdfConversionError,
+    PdfUnavailableError,
+    converter,
+    docx_to_pdf,
+)
 from eventmaestro.agents.vendors.pricing import EventSize, Quote, quote
 from eventmaestro.agents.vendors.repository import SearchFilters, VendorsRepository
 from eventmaestro.agents.vendors.schemas import (
@@ -51,11 +58,26 @@ from eventmaestro.agents.vendors.schemas import (
 from eventmaestro.agents.vendors.text import parse_query
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.clock import utcnow
-from eventmaestro.kit.errors import ConflictError, NotFoundError
+from eventmaestro.kit.errors import (
+    ConflictError,
+    MaestroError,
+    NotFoundError,
+    ServiceUnavailableError,
+)
 from eventmaestro.kit.money import Money
 from eventmaestro.kit.outbox import add_event
 
 logger = logging.getLogger(__name__)
+
+
+class PdfNotAvailableError(MaestroError):
+    status = 406
+    title = "Not acceptable"
+    slug = "not-acceptable"
+
+
+# Nearby cities tried when a selection is impossible in the event's own city.
+NEARBY_CITIES = 3
 
 
 def rub(amount: Decimal) -> Money:
@@ -214,7 +236,32 @@ class VendorsService:
         )
         # The solver is CPU-bound; keep the event loop answering other requests meanwhile.
         outcome = await asyncio.to_thread(sel.solve, request, candidates)
-        return _to_result(request, outcome, locale)
+        places: dict[int, str] = {}
+        if outcome.selection is None:
+            elsewhere, places = await self._nearby_candidates(org_id, request, now)
+            if elsewhere:
+                outcome = await asyncio.to_thread(
+                    sel.with_other_cities, request, outcome, elsewhere
+                )
+        return _to_result(request, outcome, locale, places)
+
+    async def _nearby_candidates(
+        self, org_id: uuid.UUID, request: sel.SelectionRequest, now: dt.datetime
+    ) -> tuple[list[tuple[int, list[sel.Candidate]]], dict[int, str]]:
+        """Vendors of the nearest cities that offer every category asked for (see
+        geography.nearby), with their busy days on the event's date; and the cities' names
+        as the catalogue spells them."""
+        offering = await self.repo.cities_offering(org_id, request.categories)
+        elsewhere: list[tuple[int, list[sel.Candidate]]] = []
+        for near in nearby(request.city_geoname_id, offering, limit=NEARBY_CITIES):
+            vendors = await self.repo.candidates(org_id, near.geoname_id, request.categories)
+            busy = await self.repo.busy_dates(
+                [v.id for v in vendors], request.date, request.date, now
+            )
+            elsewhere.append(
+                (near.geoname_id, [to_candidate(v, busy.get(v.id, set())) for v in vendors])
+            )
+        return elsewhere, offering
 
     async def compare(
         self, principal: Principal, ids: Sequence[uuid.UUID], guests: int, locale: str = "ru"
@@ -390,6 +437,26 @@ class VendorsService:
             )
         )
 
+    async def contract_pdf(self, principal: Principal, contract_id: uuid.UUID) -> bytes:
+        """The DOCX converted by LibreOffice in a worker thread. Without a converter the
+        answer is 406 (this server cannot produce that representation; the DOCX it can);
+        a conversion that fails or times out is the server's trouble: 503."""
+        docx = await self.contract_document(principal, contract_id)
+        if converter() is None:
+            raise PdfNotAvailableError(
+                "PDF is not available on this server: no document converter (LibreOffice "
+                "`soffice`) is installed. The contract is available as DOCX: "
+                f"GET /api/v1/vendors/contracts/{contract_id}/document"
+            )
+        try:
+            return await asyncio.to_thread(docx_to_pdf, docx)
+        except (PdfUnavailableError, PdfConversionError) as exc:
+            logger.warning("vendors.contract_pdf_failed", extra={"reason": str(exc)})
+            raise ServiceUnavailableError(
+                f"The contract could not be converted to PDF ({exc}); the DOCX is available: "
+                f"GET /api/v1/vendors/contracts/{contract_id}/document"
+            ) from exc
+
     async def _book(self, principal: Principal, contract: Contract) -> None:
         existing = await self.repo.booking(contract.vendor_id, contract.event_date)
         if existing is None:
@@ -496,7 +563,12 @@ def _chosen(p: sel.Priced) -> ChosenVendor:
     )
 
 
-def _to_result(request: sel.SelectionRequest, outcome: sel.Outcome, locale: str) -> SelectResult:
+def _to_result(
+    request: sel.SelectionRequest,
+    outcome: sel.Outcome,
+    locale: str,
+    places: Mapping[int, str] | None = None,
+) -> SelectResult:
     funnel: dict[str, dict[str, int]] = {k: dict(v) for k, v in outcome.funnel.items()}
     if outcome.selection is not None:
         s = outcome.selection
@@ -531,7 +603,7 @@ def _to_result(request: sel.SelectionRequest, outcome: sel.Outcome, locale: str)
                 kind=r.kind,
                 category=r.category,
                 value=r.value,
-                description=relaxation_text(r, locale),
+                description=relaxation_text(r, locale, request, places or {}),
                 total=rub(r.selection.total),
             )
             for r in outcome.relaxations

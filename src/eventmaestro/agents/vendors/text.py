@@ -9,6 +9,7 @@ algorithms (`snowballstemmer`) are applied in Python to both the indexed text an
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,6 +73,38 @@ def document(
     for t in tags:
         labels.extend(TAG_LABELS.get(t, (t,)))
     return " ".join([name, *labels, city_name, description_ru, description_en])
+
+
+# pg_trgm's default `similarity_threshold`: below it a word is not a plausible misspelling.
+SIMILARITY_THRESHOLD = 0.3
+
+
+def trigrams(word: str) -> frozenset[str]:
+    """pg_trgm's trigrams of one word: lower-cased, two blanks before and one after."""
+    padded = f"  {word.lower()} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+def similarity(a: str, b: str) -> float:
+    """pg_trgm's `similarity`: shared trigrams over all distinct trigrams of both words."""
+    ta, tb = trigrams(a), trigrams(b)
+    shared = len(ta & tb)
+    return shared / (len(ta) + len(tb) - shared) if ta or tb else 0.0
+
+
+def nearest_word(term: str, vocabulary: Iterable[str]) -> str | None:
+    """The vocabulary word most similar to `term` (ties: the shorter, then alphabetical),
+    if any reaches the threshold: what PostgreSQL's `word % term ORDER BY word <-> term`
+    answers, for SQLite, in Python."""
+    best: tuple[float, int, str] | None = None
+    for word in vocabulary:
+        score = similarity(term, word)
+        if score < SIMILARITY_THRESHOLD:
+            continue
+        key = (score, -len(word), word)
+        if best is None or key[:2] > best[:2] or (key[:2] == best[:2] and word < best[2]):
+            best = key
+    return best[2] if best else None
 
 
 @dataclass(frozen=True, slots=True)
