@@ -464,6 +464,9 @@ const injectedRtkApi = api
       >({
         query: (queryArg) => ({
           url: `/api/v1/vendors/contracts/${queryArg.contractId}/document`,
+          params: {
+            format: queryArg.format,
+          },
         }),
         providesTags: ["vendors"],
       }),
@@ -851,6 +854,8 @@ export type ContractDocumentApiResponse =
   /** status 200 Successful Response */ Blob;
 export type ContractDocumentApiArg = {
   contractId: string;
+  /** docx always; pdf where the server has LibreOffice, else 406 */
+  format?: "docx" | "pdf";
 };
 export type ChangeContractApiResponse =
   /** status 200 Successful Response */ ContractOut;
