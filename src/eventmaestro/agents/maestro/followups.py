@@ -14,6 +14,7 @@ from typing import Any
 from eventmaestro.agents.maestro.conversations import ConversationState
 from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
 from eventmaestro.nlp.intents import Intent
+from eventmaestro.nlp.slots import amount
 
 # Intents a bare refinement is often mistaken for: «а в Казани?» alone reads like chatter.
 _WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
@@ -21,6 +22,14 @@ _WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
 _BRIEF_INTENTS = frozenset(
     {Intent.CREATE_EVENT_PLAN, Intent.ESTIMATE_BUDGET, Intent.SEARCH_VENDORS}
 )
+# Commands about the conversation's event: their numbers and dates are the command's own
+# («добавь расход 50 000» is an expense, not a new budget; «перенеси дедлайн на пятницу»
+# moves a task, not the event), so they leave the brief as it is.
+COMMAND_INTENTS = frozenset(
+    {Intent.MANAGE_TASKS, Intent.TRACK_EXPENSES, Intent.ANALYZE_ROI, Intent.OPTIMIZE_PRICING}
+)
+# Asked about one ticket price, the next question («а какую цену поставить?») starts from it.
+_TICKET_INTENTS = frozenset({Intent.ANALYZE_ROI, Intent.OPTIMIZE_PRICING})
 LOW_CONFIDENCE = 0.5
 
 
@@ -70,11 +79,17 @@ def apply_message(
     refines = bool(stated) or shift is not None
     resolved = resolve_intent(state, intent, confidence, refines)
     notes: list[str] = []
+    if resolved in COMMAND_INTENTS:
+        price = amount(text) if resolved in _TICKET_INTENTS else None
+        if price is not None:
+            state.entities["ticket_price"] = str(price)
+        state.intent = resolved.value
+        return resolved, notes
     if is_new_brief(state, stated):
         state.start_over(stated, text)
     else:
         state.merge(stated)
-        if resolved in _BRIEF_INTENTS or resolved is Intent.MANAGE_TASKS:
+        if resolved in _BRIEF_INTENTS:
             state.add_to_brief(text)
     if shift is not None and "date" not in stated and state.entities.get("date"):
         before = state.entities["date"]

@@ -37,6 +37,7 @@ from eventmaestro.agents.maestro.schemas import (
 from eventmaestro.agents.maestro.summaries import (
     Language,
     brief_line,
+    choice_question,
     clarifying_question,
     detect_language,
     missing_sentence,
@@ -161,8 +162,9 @@ class MaestroService:
             now=now,
             timezone=request.timezone,
         )
-        flow = flow_for(intent)
-        missing = [name for name in REQUIRED.get(intent, ()) if not state.entities.get(name)]
+        flow = flow_for(intent, request.message)
+        known = {**state.entities, "event": context.event_id}
+        missing = [name for name in REQUIRED.get(intent, ()) if not known.get(name)]
         run = FlowRun()
         clarification: Clarification | None = None
         if flow is not None and missing:
@@ -170,8 +172,15 @@ class MaestroService:
                 question=clarifying_question(missing, language), missing=missing, blocking=True
             )
         elif flow is not None:
-            run = await self._run(flow, state, context, on_progress)
-            if intent is Intent.CREATE_EVENT_PLAN and not state.entities.get("city"):
+            run = await self._run(flow, state, request.message, context, on_progress)
+            if run.question is not None:
+                clarification = Clarification(
+                    question=choice_question(run.question, language),
+                    missing=[run.question.missing],
+                    blocking=True,
+                    options=list(run.question.options),
+                )
+            elif intent is Intent.CREATE_EVENT_PLAN and not state.entities.get("city"):
                 clarification = Clarification(
                     question=clarifying_question(["city"], language),
                     missing=["city"],
@@ -190,6 +199,7 @@ class MaestroService:
         self,
         flow: Flow,
         state: ConversationState,
+        message: str,
         context: AgentContext,
         on_progress: ProgressListener,
     ) -> FlowRun:
@@ -202,7 +212,9 @@ class MaestroService:
 
         return await execute(
             flow,
-            entities={**state.entities, "brief": state.brief},
+            # The brief is the event in words; the message is this turn's command, whose
+            # arguments (a sum, a task's name, a date) some flows read.
+            entities={**state.entities, "brief": state.brief, "message": message},
             context=context,
             invoke=self.invoker,
             available=self.available,
@@ -251,9 +263,11 @@ class MaestroService:
                 warnings.extend(f"{report.skill}: {w}" for w in result.warnings)
             if report.state is StepState.DONE and result is not None and result.output:
                 sentence = step_sentence(step.id, report.skill, result.output, language)
-                sentences.append(sentence or result.summary)
+                sentences.append(result.summary if sentence is None else sentence)
                 if result.status is ResultStatus.PARTIAL:
                     missing_steps.append(report.skill)
+            elif run.question is not None and report.state is StepState.SKIPPED:
+                continue  # waiting for the user's answer is not a failure
             else:
                 missing_steps.append(report.skill)
                 warnings.append(f"{report.skill}: {report.reason or 'no result'}")

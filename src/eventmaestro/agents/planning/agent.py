@@ -4,10 +4,12 @@ bus by Maestro and the worker."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventmaestro.agents.base import Agent, ResultStatus, RunContext, SkillOutcome
+from eventmaestro.agents.planning.lookup import query_category
 from eventmaestro.agents.planning.schemas import (
     EventFacts,
     GeneratedPlan,
@@ -20,6 +22,7 @@ from eventmaestro.agents.planning.schemas import (
 from eventmaestro.agents.planning.service import PlanningService, today_in
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
+from eventmaestro.kit.types import CleanStr
 
 agent = Agent(
     "planning",
@@ -49,6 +52,27 @@ class TaskList(BaseModel):
 
 class UpdateTaskIn(TaskUpdate):
     task_id: uuid.UUID
+
+
+class FindTasksIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: uuid.UUID
+    query: Annotated[CleanStr, Field(min_length=1, max_length=200)]
+    limit: Annotated[int, Field(ge=1, le=50)] = 10
+
+
+class TaskMatchOut(BaseModel):
+    task: TaskOut
+    title_share: float = Field(description="Share of the query's words in the title, 0–1")
+    by_category: bool = Field(description="The query names the task's vendor category")
+
+
+class TaskSearch(BaseModel):
+    query: str
+    category: str | None = Field(description="Vendor category the query names, if any")
+    matches: list[TaskMatchOut]
+    upcoming: list[TaskOut] = Field(description="The next open tasks, when nothing matches")
 
 
 def _reader(ctx: RunContext) -> Principal:
@@ -116,3 +140,26 @@ async def update_task(ctx: RunContext, data: UpdateTaskIn) -> SkillOutcome[TaskC
         else f"“{change.task.title}” updated; {len(change.moved)} dependent tasks moved."
     )
     return SkillOutcome(change, summary=summary)
+
+
+@agent.skill("find_tasks", input=FindTasksIn, output=TaskSearch)
+async def find_tasks(ctx: RunContext, data: FindTasksIn) -> SkillOutcome[TaskSearch]:
+    """Open tasks a person's words may mean («кейтеринг», «дегустацию»), best first."""
+    matches, upcoming = await PlanningService(ctx.session).find_tasks(
+        ctx.context.org_id, data.event_id, data.query, now=ctx.context.now, limit=data.limit
+    )
+    found = TaskSearch(
+        query=data.query,
+        category=query_category(data.query),
+        matches=[
+            TaskMatchOut(task=m.task, title_share=m.title_share, by_category=m.by_category)
+            for m in matches
+        ],
+        upcoming=upcoming,
+    )
+    summary = (
+        f"По запросу «{data.query}» задач: {len(matches)}."
+        if ctx.context.locale == "ru"
+        else f"Tasks matching “{data.query}”: {len(matches)}."
+    )
+    return SkillOutcome(found, summary=summary)

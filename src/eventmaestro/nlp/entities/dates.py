@@ -132,7 +132,7 @@ _WEEKDAYS = {
     "saturday": 5, "sunday": 6,
 }  # fmt: skip
 _WEEKDAY = (
-    r"(?P<wd>понедельник|вторник|сред[ауе]|четверг|пятниц[ауе]|суббот[ауе]|воскресень[ея]|"
+    r"(?P<wd>понедельник|вторник|сред[ауеы]|четверг|пятниц[ауеы]|суббот[ауеы]|воскресень[еяю]|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 )
 _UNITS = {"д": "day", "ден": "day", "day": "day", "недел": "week", "week": "week", "месяц": "month",
@@ -151,7 +151,11 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("half_year", re.compile(r"(?:через|спустя)\s+полгода|in half a year")),
     ("next_weekday", re.compile(r"(?:в\s+)?(?:следующ\w+|next)\s+" + _WEEKDAY)),
-    ("weekday", re.compile(r"(?:(?<![a-zа-я])в[о]?\s+|on\s+|this\s+)" + _WEEKDAY)),
+    # «в пятницу», and the deadline forms «на пятницу», «к пятнице», «до пятницы», "by/to Friday".
+    (
+        "weekday",
+        re.compile(r"(?:(?<![a-zа-я])(?:в[о]?|на|к|до)\s+|on\s+|this\s+|by\s+|to\s+)" + _WEEKDAY),
+    ),
     ("next_weekend", re.compile(r"(?:на\s+)?следующих\s+выходных|next weekend")),
     ("weekend", re.compile(r"(?:на|в)\s+(?:эти\s+)?выходн\w+|(?:this|the|on the)\s+weekend")),
     ("next_week", re.compile(r"(?:на\s+)?следующей\s+неделе|next week")),
