@@ -112,6 +112,17 @@ def wants_task_move(text: str) -> bool:
     return bool(_MOVE.search(normalise(text)))
 
 
+_DEADLINE = re.compile(r"(?<![a-zа-я])(?:срок\w*|дедлайн\w*|задач\w*|deadlines?|due|tasks?)")
+_THE_EVENT = re.compile(r"(?<![a-zа-я])(?:мероприяти\w*|событи\w*|ивент\w*|events?)(?![a-zа-я])")
+
+
+def moves_a_task_deadline(text: str) -> bool:
+    """«перенеси срок дегустации на 2 сентября» moves a task even though it reads like a
+    brief with a date; «перенеси мероприятие на 15 октября» moves the event itself."""
+    normal = normalise(text)
+    return bool(_MOVE.search(normal) and _DEADLINE.search(normal)) and not _THE_EVENT.search(normal)
+
+
 def due_date(text: str, today: dt.date) -> dt.date | None:
     """The date a deadline moves to («на пятницу», «к 15 октября»), counted from `today`."""
     span = extract_dates(normalise(text), today)

@@ -249,6 +249,10 @@ def move_task_input(state: FlowState) -> dict[str, Any]:
         due = _shifted(dt.date.fromisoformat(str(pick.task["due_date"])), shift)
     if due is None:
         raise ClarificationNeeded("due_date")
+    start = str(pick.task["start_date"])
+    if due.isoformat() < start:
+        # Planning would refuse it; the person may mean another date or another task.
+        raise ClarificationNeeded("due_date", [start], subject=str(pick.task["title"]))
     return {"task_id": str(pick.task["id"]), "due_date": due.isoformat()}
 
 

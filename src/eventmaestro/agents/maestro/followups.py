@@ -14,7 +14,7 @@ from typing import Any
 from eventmaestro.agents.maestro.conversations import ConversationState
 from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
 from eventmaestro.nlp.intents import Intent
-from eventmaestro.nlp.slots import amount
+from eventmaestro.nlp.slots import amount, moves_a_task_deadline
 
 # Intents a bare refinement is often mistaken for: «а в Казани?» alone reads like chatter.
 _WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
@@ -75,6 +75,10 @@ def apply_message(
 ) -> tuple[Intent, list[str]]:
     """Merge what the message states into the conversation; returns the intent to run and
     notes for the user about what changed implicitly (a moved date)."""
+    if moves_a_task_deadline(text):
+        # A date in the message makes it look like a new brief to the classifier; acted on
+        # as one, it would re-plan the event for that date.
+        intent, confidence = Intent.MANAGE_TASKS, 1.0
     shift = extract_date_shift(text)
     refines = bool(stated) or shift is not None
     resolved = resolve_intent(state, intent, confidence, refines)

@@ -65,7 +65,12 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
         "the event's costs: it has neither an estimate nor a budget",
     ),
 }
-_WEEKDAYS_RU = "понедельник вторник среду четверг пятницу субботу воскресенье".split()
+_WEEKDAYS_RU = "понедельник вторник среда четверг пятница суббота воскресенье".split()
+_TIERS: dict[str, tuple[str, str]] = {
+    "early_bird": ("ранняя продажа", "early bird"),
+    "standard": ("основная", "standard"),
+    "late": ("последние места", "late"),
+}
 _MONTHS_RU = (
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря"
 ).split()
@@ -105,6 +110,15 @@ def exact_money(amount: Decimal | str | float, language: Language) -> str:
     separator = "\u00a0" if language == "ru" else ","
     point = "," if language == "ru" else "."
     return f"{sign}{whole.replace(',', separator)}{point}{cents} ₽"
+
+
+def guests_ru(n: int) -> str:
+    """«1 гость», «3 гостя», «383 гостей»: Russian numerals choose the noun's form."""
+    if n % 10 == 1 and n % 100 != 11:
+        return f"{n} гость"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return f"{n} гостя"
+    return f"{n} гостей"
 
 
 def percent(value: Decimal | str, language: Language) -> str:
@@ -278,7 +292,7 @@ def _find_sentence(output: Mapping[str, Any], language: Language) -> str:
     count = sum(1 for m in output["matches"] if m["by_category"])
     query = output["query"]
     if language == "ru":
-        return f"По «{query}» открытых задач: {count}; переношу ближайшую по сроку."
+        return f"По запросу «{query}» открытых задач: {count}; переношу ближайшую по сроку."
     return f"{count} open tasks match “{query}”; moving the one due soonest."
 
 
@@ -415,12 +429,12 @@ def _roi_sentence(output: Mapping[str, Any], language: Language) -> str:
     if language == "ru":
         verdict = "окупается" if profit >= 0 else "не окупается"
         text = (
-            f"Билет {price} × {attendance} гостей: выручка {exact_money(revenue, language)}, "
+            f"Билет {price} × {guests_ru(attendance)}: выручка {exact_money(revenue, language)}, "
             f"затраты {exact_money(costs, language)} — {verdict}: "
             f"{'прибыль' if profit >= 0 else 'убыток'} {gain}, ROI {roi}."
         )
         if be_people is not None:
-            text += f" Безубыточность: {be_people} гостей по этой цене"
+            text += f" Безубыточность: {guests_ru(be_people)} по этой цене"
             text += f" или билет {exact_money(be_price, language)}." if be_price else "."
         return text
     verdict = "pays off" if profit >= 0 else "does not pay off"
@@ -441,12 +455,14 @@ def _pricing_sentence(output: Mapping[str, Any], language: Language) -> str:
     profit = Decimal(best["profit"])
     elasticity = output["parameters"].get("elasticity")
     tiers = "; ".join(
-        f"{t['name']} {exact_money(t['price'], language)} × {t['seats']}" for t in output["tiers"]
+        f"{pick(_TIERS.get(t['name'], (t['name'], t['name'])), language)} "
+        f"{exact_money(t['price'], language)} × {t['seats']}"
+        for t in output["tiers"]
     )
     if language == "ru":
         text = (
             f"Цена билета с наибольшей прибылью — {exact_money(best['price'], language)}: "
-            f"придут {people} гостей{' (зал полон)' if output['capacity_binds'] else ''}, "
+            f"придут {guests_ru(people)}{' (зал полон)' if output['capacity_binds'] else ''}, "
             f"выручка {exact_money(best['revenue'], language)}, "
             f"{'прибыль' if profit >= 0 else 'убыток'} {exact_money(abs(profit), language)}."
         )
@@ -512,7 +528,7 @@ def choice_question(ask: ClarificationNeeded, language: Language) -> str:
     if ask.missing == "task" and ask.options:
         if ask.ambiguous:
             return (
-                f"Под «{subject}» подходят несколько задач: {options}. Какую перенести?"
+                f"По запросу «{subject}» подходят несколько задач: {options}. Какую перенести?"
                 if ru
                 else f"Several tasks match “{subject}”: {options}. Which one should move?"
             )
@@ -520,6 +536,14 @@ def choice_question(ask: ClarificationNeeded, language: Language) -> str:
             f"Не нашёл открытой задачи «{subject}». Какую перенести? Ближайшие по сроку: {options}."
             if ru
             else f"I found no open task “{subject}”. Which one should move? Due soonest: {options}."
+        )
+    if ask.missing == "due_date" and ask.subject and ask.options:
+        start = day(ask.options[0], language)
+        return (
+            f"Задача «{subject}» начинается {start} — срок не может быть раньше. "
+            "На какую дату перенести?"
+            if ru
+            else f"“{subject}” starts on {start}; it cannot be due earlier. Which date then?"
         )
     if ask.missing == "expense_category":
         what = f" «{subject}»" if ru and subject else (f" “{subject}”" if subject else "")
