@@ -150,3 +150,20 @@ def test_a_point_of_demand() -> None:
 )
 def test_a_task_deadline_is_told_from_the_events_date(text: str, task: bool) -> None:
     assert slots.moves_a_task_deadline(text) is task
+
+
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        ("сравни первые два варианта", [1, 2]),
+        ("сравни топ-3", [1, 2, 3]),
+        ("сравни первый и третий", [1, 3]),
+        ("сравни второй и четвёртый вариант", [2, 4]),
+        ("сравни 1 и 3 варианты", [1, 3]),
+        ("compare the first two", [1, 2]),
+        ("compare the second and third", [2, 3]),
+        ("сравни их", None),
+    ],
+)
+def test_positions_in_a_list(text: str, picked: list[int] | None) -> None:
+    assert slots.positions(text) == picked

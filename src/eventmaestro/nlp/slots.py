@@ -203,3 +203,32 @@ def task_question(text: str) -> TaskQuestion:
     if _OVERDUE.search(normal):
         return TaskQuestion(overdue_only=True)
     return TaskQuestion()
+
+
+_FIRST_N = re.compile(r"(?<![a-zа-я])(?:перв(?:ые|ых)|first|топ|top)[\s-]*(?P<n>\d{1,2})(?!\d)")
+_ORDINAL = re.compile(
+    r"(?<![a-zа-я])(?P<stem>перв|втор|трет|четверт|пят|шест|седьм|восьм|девят|десят)"
+    r"(?:ый|ой|ий|ого|ому|ая|ую|ое|ые|ых|ья|ье|ьего|ью|ьи|ьим)(?![a-zа-я])|"
+    r"(?<![a-z])(?P<en>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"(?![a-z])|(?:№|#|номер\s*)?(?<![\d.,])(?P<n>\d{1,2})(?![\d.,]|\s*(?:человек|гост|%))"
+)
+_ORDINAL_STEMS = "перв втор трет четверт пят шест седьм восьм девят десят".split()
+_ORDINAL_EN = "first second third fourth fifth sixth seventh eighth ninth tenth".split()
+
+
+def positions(text: str) -> list[int] | None:
+    """Which items of a list the words pick, 1-based: «первые два» → 1, 2; «первый и
+    третий» → 1, 3; «1 и 3» → 1, 3. None when they pick none in particular («сравни их»)."""
+    normal = normalise(text)
+    first = _FIRST_N.search(normal)
+    if first:
+        return list(range(1, int(first.group("n")) + 1)) or None
+    picked: list[int] = []
+    for match in _ORDINAL.finditer(normal):
+        if match.group("stem"):
+            picked.append(_ORDINAL_STEMS.index(match.group("stem")) + 1)
+        elif match.group("en"):
+            picked.append(_ORDINAL_EN.index(match.group("en")) + 1)
+        elif int(match.group("n")) > 0:
+            picked.append(int(match.group("n")))
+    return list(dict.fromkeys(picked)) or None

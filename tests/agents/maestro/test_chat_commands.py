@@ -260,3 +260,38 @@ async def test_without_an_event_maestro_asks_which_one(
     assert "о каком мероприятии речь" in body["summary"]
     assert body["results"] == {}
     assert body["agents_used"] == []
+
+
+async def test_the_first_two_options_found_are_compared(
+    client: httpx.AsyncClient, token: str, agents: AgentRuntime
+) -> None:
+    found = await ask(client, token, "найди лофт на 200 человек в Москве")
+    assert found["intent"] == "search_vendors"
+    items = found["results"]["vendors"]["output"]["items"]
+    assert len(items) >= 3
+
+    body = await ask(
+        client, token, "сравни первые два варианта", conversation_id=found["conversation_id"]
+    )
+    assert body["intent"] == "compare_vendors"
+    rows = body["results"]["vendors"]["output"]["rows"]
+    assert [r["vendor_id"] for r in rows] == [hit["vendor"]["id"] for hit in items[:2]]
+    assert body["results"]["vendors"]["output"]["guests"] == 200
+    assert "Сравнение:" in body["summary"]
+    for row in rows:
+        assert f"«{row['name']}»" in body["summary"]
+
+    other = await ask(
+        client, token, "сравни первый и третий", conversation_id=found["conversation_id"]
+    )
+    rows = other["results"]["vendors"]["output"]["rows"]
+    assert [r["vendor_id"] for r in rows] == [items[0]["vendor"]["id"], items[2]["vendor"]["id"]]
+    assert "Дешевле —" in other["summary"]
+
+
+async def test_comparing_before_any_search_asks_for_one(
+    client: httpx.AsyncClient, token: str, served: AgentRuntime
+) -> None:
+    body = await ask(client, token, "сравни первые два варианта")
+    assert body["clarification"]["missing"] == ["shortlist"]
+    assert body["results"] == {}

@@ -127,3 +127,22 @@ def test_questions_list_what_to_choose_from() -> None:
         "Задача «Провести дегустацию» начинается 5 ноября 2026 — срок не может быть раньше. "
         "На какую дату перенести?"
     )
+
+
+def test_a_comparison_names_the_cheapest_and_the_best_rated() -> None:
+    def row(name: str, price: str, rating: str) -> dict[str, Any]:
+        return {
+            "name": name,
+            "event_price": {"amount": price, "currency": "RUB"},
+            "price_per_guest": {"amount": str(int(price) // 200), "currency": "RUB"},
+            "rating": rating,
+            "review_count": 12,
+            "prepayment_percent": 50,
+        }
+
+    output = {"rows": [row("Loft A", "400000", "4.9"), row("Loft B", "300000", "4.2")]}
+    assert step_sentence("vendors", "vendors.compare", output, "en") == (
+        "Comparison: “Loft A” — 400,000 ₽ (2,000 ₽ per guest), rating 4.9 (12 reviews), 50 % "
+        "upfront; “Loft B” — 300,000 ₽ (1,500 ₽ per guest), rating 4.2 (12 reviews), 50 % "
+        "upfront. Cheapest: “Loft B”; best rated: “Loft A”."
+    )

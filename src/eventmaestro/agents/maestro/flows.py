@@ -350,6 +350,34 @@ def pricing_input(state: FlowState) -> dict[str, Any]:
     }
 
 
+# «сравни варианты» with no positions named compares the first few listed.
+DEFAULT_COMPARED = 3
+
+
+def shortlist(outputs: Mapping[str, Mapping[str, Any]]) -> list[str] | None:
+    """The vendors an answer listed, in the order shown: what «первые два» means next."""
+    vendors = outputs.get("vendors")
+    if not vendors:
+        return None
+    if "items" in vendors:
+        ids = [str(hit["vendor"]["id"]) for hit in vendors["items"]]
+    else:
+        ids = [str(pick["vendor"]["id"]) for pick in vendors.get("picks", [])]
+    return ids or None
+
+
+def compare_input(state: FlowState) -> dict[str, Any]:
+    listed = [str(v) for v in state.entities.get("shortlist") or []]
+    if not listed:
+        raise ClarificationNeeded("shortlist")
+    chosen = slots.positions(_message(state)) or list(
+        range(1, min(len(listed), DEFAULT_COMPARED) + 1)
+    )
+    if max(chosen) > len(listed):
+        raise ClarificationNeeded("positions", [str(len(listed))])
+    return {"vendor_ids": [listed[p - 1] for p in chosen], "guests": _guests(state)}
+
+
 PLAN = Step("plan", "planning", "generate_plan", plan_input, timeout=10.0)
 BUDGET = Step("budget", "finance", "estimate_budget", budget_input, timeout=10.0)
 VENDORS = Step("vendors", "vendors", "select", select_input, after=("budget",), timeout=15.0)
@@ -364,6 +392,9 @@ FLOWS: dict[Intent, Flow] = {
     ),
     Intent.MANAGE_TASKS: Flow(
         "manage_tasks", (Step("tasks", "planning", "list_tasks", tasks_input, timeout=10.0),)
+    ),
+    Intent.COMPARE_VENDORS: Flow(
+        "compare_vendors", (Step("vendors", "vendors", "compare", compare_input, timeout=10.0),)
     ),
     Intent.TRACK_EXPENSES: Flow(
         "budget_status", (Step("status", "finance", "budget_status", status_input, timeout=10.0),)

@@ -21,7 +21,7 @@ from eventmaestro.agents.maestro.dag import (
     StepState,
     execute,
 )
-from eventmaestro.agents.maestro.flows import REQUIRED, flow_for
+from eventmaestro.agents.maestro.flows import REQUIRED, flow_for, shortlist
 from eventmaestro.agents.maestro.followups import apply_message
 from eventmaestro.agents.maestro.schemas import (
     AgentHealth,
@@ -173,6 +173,9 @@ class MaestroService:
             )
         elif flow is not None:
             run = await self._run(flow, state, request.message, context, on_progress)
+            listed = shortlist(run.outputs)
+            if listed:
+                state.entities["shortlist"] = listed
             if run.question is not None:
                 clarification = Clarification(
                     question=choice_question(run.question, language),

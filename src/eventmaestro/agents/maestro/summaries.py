@@ -60,6 +60,11 @@ ENTITY_NAMES: dict[str, tuple[str, str]] = {
     "due_date": ("новую дату срока", "the new due date"),
     "task": ("какую задачу изменить — назовите её", "which task to change — name it"),
     "ticket_price": ("цену билета", "the ticket price"),
+    "shortlist": (
+        "каких подрядчиков сравнить: сначала найдите их, например «найди лофт на 200 человек "
+        "в Москве»",
+        "which vendors to compare: search for them first, e.g. “find a loft for 200 in Moscow”",
+    ),
     "costs": (
         "затраты мероприятия: у него нет ни сметы, ни бюджета",
         "the event's costs: it has neither an estimate nor a budget",
@@ -121,9 +126,13 @@ def guests_ru(n: int) -> str:
     return f"{n} гостей"
 
 
+def number(value: Decimal | str | float, language: Language) -> str:
+    text = f"{Decimal(str(value)):f}".replace("-", "−")
+    return text.replace(".", ",") if language == "ru" else text
+
+
 def percent(value: Decimal | str, language: Language) -> str:
-    number = f"{Decimal(str(value)):f}".replace("-", "−")
-    return (number.replace(".", ",") if language == "ru" else number) + " %"
+    return number(value, language) + " %"
 
 
 def weekday(value: str | dt.date, language: Language) -> str:
@@ -468,7 +477,7 @@ def _pricing_sentence(output: Mapping[str, Any], language: Language) -> str:
         )
         if elasticity is not None:
             text += (
-                f" Спрос — с эластичностью {percent(elasticity, language)[:-2]}, "
+                f" Спрос — с эластичностью {number(elasticity, language)}, "
                 "принятой для этого типа мероприятий."
             )
         return text + (f" Продажи по ступеням: {tiers}." if tiers else "")
@@ -483,11 +492,47 @@ def _pricing_sentence(output: Mapping[str, Any], language: Language) -> str:
     return text + (f" Tiers: {tiers}." if tiers else "")
 
 
+def _compare_sentence(output: Mapping[str, Any], language: Language) -> str:
+    rows = output.get("rows") or []
+    if not rows:
+        return ""
+
+    def price(row: Mapping[str, Any]) -> Decimal:
+        return Decimal(str(row["event_price"]["amount"]))
+
+    ru = language == "ru"
+    parts = []
+    for row in rows:
+        rating = number(row["rating"], language)
+        per_guest = money(row["price_per_guest"]["amount"], language)
+        parts.append(
+            f"{quoted([row['name']], language)} — {money(price(row), language)} "
+            + (
+                f"({per_guest} на гостя), рейтинг {rating} (отзывов: {row['review_count']}), "
+                f"предоплата {row['prepayment_percent']} %"
+                if ru
+                else f"({per_guest} per guest), rating {rating} ({row['review_count']} reviews), "
+                f"{row['prepayment_percent']} % upfront"
+            )
+        )
+    text = ("Сравнение: " if ru else "Comparison: ") + "; ".join(parts) + "."
+    if len(rows) > 1:
+        cheapest = quoted([min(rows, key=price)["name"]], language)
+        rated = quoted([max(rows, key=lambda r: Decimal(str(r["rating"])))["name"]], language)
+        text += (
+            f" Дешевле — {cheapest}, рейтинг выше — {rated}."
+            if ru
+            else f" Cheapest: {cheapest}; best rated: {rated}."
+        )
+    return text
+
+
 SENTENCES = {
     "plan": _plan_sentence,
     "budget": _budget_sentence,
     "vendors.select": _vendors_sentence,
     "vendors.search": _search_sentence,
+    "vendors.compare": _compare_sentence,
     "tasks": _tasks_sentence,
     "find": _find_sentence,
     "move": _move_sentence,
@@ -552,6 +597,12 @@ def choice_question(ask: ClarificationNeeded, language: Language) -> str:
             f"К какой статье сметы отнести расход{what}: {listed}?"
             if ru
             else f"Which budget category is the expense{what}: {listed}?"
+        )
+    if ask.missing == "positions" and ask.options:
+        return (
+            f"В списке вариантов: {ask.options[0]}. Какие сравнить?"
+            if ru
+            else f"The list has {ask.options[0]} options. Which ones should I compare?"
         )
     if ask.missing == "price_point":
         return (
