@@ -167,3 +167,17 @@ def test_a_task_deadline_is_told_from_the_events_date(text: str, task: bool) -> 
 )
 def test_positions_in_a_list(text: str, picked: list[int] | None) -> None:
     assert slots.positions(text) == picked
+
+
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        ("окупится ли, если билет 5000?", "5000"),
+        ("а если цена 7 000 ₽?", "7000"),
+        ("окупится ли по 3000 за вход, если бюджет 2 млн?", "3000"),
+        ("окупится ли, если потратим 3 млн?", None),
+    ],
+)
+def test_a_ticket_price_is_not_a_sum_spent(text: str, price: str | None) -> None:
+    expected = Decimal(price).quantize(Decimal("0.01")) if price else None
+    assert slots.ticket_price(text) == expected

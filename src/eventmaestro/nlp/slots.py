@@ -86,6 +86,22 @@ def attendance(text: str) -> int | None:
     return extract_guests(normalise(text))
 
 
+_TICKET = re.compile(r"(?<![a-zа-я])(?:билет\w*|вход\w*|цен\w*|ticket\w*|price\w*|entry)")
+_SPENDING = re.compile(
+    r"(?<![a-zа-я])(?:бюджет\w*|смет\w*|потрат\w*|затрат\w*|расход\w*|вложи\w*|"
+    r"budget|spend\w*|spent|costs?|invest\w*)"
+)
+
+
+def ticket_price(text: str) -> Decimal | None:
+    """The ticket price a question supposes («если билет 5000?»); a sum that reads as
+    spending («если потратим 3 млн?») is not one."""
+    normal = normalise(text)
+    if _SPENDING.search(normal) and not _TICKET.search(normal):
+        return None
+    return amount(text)
+
+
 @dataclass(frozen=True, slots=True)
 class PricePoint:
     """One observation of demand: at `price`, `attendance` people buy (None: not stated)."""
@@ -96,7 +112,7 @@ class PricePoint:
 
 def price_point(text: str) -> PricePoint | None:
     """«если при 3000 придут 200 человек» → 3000 ₽ and 200; «билет 5000» → 5000 ₽ alone."""
-    price = amount(text)
+    price = ticket_price(text)
     return PricePoint(price, attendance(text)) if price is not None else None
 
 

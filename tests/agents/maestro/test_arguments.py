@@ -11,6 +11,7 @@ from eventmaestro.agents.maestro.arguments import (
     expense_label,
     pick_task,
 )
+from eventmaestro.agents.maestro.flows import shortlist
 
 
 @pytest.mark.parametrize(
@@ -114,3 +115,12 @@ def test_equal_title_matches_are_ambiguous() -> None:
 def test_nothing_matched() -> None:
     assert pick_task([]).task is None
     assert pick_task([]).candidates == []
+
+
+def test_the_shortlist_is_what_the_last_answer_listed_in_order() -> None:
+    searched = {"vendors": {"items": [{"vendor": {"id": "a"}}, {"vendor": {"id": "b"}}]}}
+    selected = {"vendors": {"picks": [{"vendor": {"vendor_id": "c"}}], "feasible": True}}
+    assert shortlist(searched) == ["a", "b"]
+    assert shortlist(selected) == ["c"]
+    assert shortlist({"vendors": {"rows": []}}) is None
+    assert shortlist({"budget": {}}) is None

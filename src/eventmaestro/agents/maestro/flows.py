@@ -306,7 +306,7 @@ def _guests(state: FlowState) -> int:
 
 
 def _ticket_price(state: FlowState) -> Decimal | None:
-    stated = slots.amount(_message(state))
+    stated = slots.ticket_price(_message(state))
     remembered = state.entities.get("ticket_price")
     if stated is not None:
         return stated
@@ -362,7 +362,7 @@ def shortlist(outputs: Mapping[str, Mapping[str, Any]]) -> list[str] | None:
     if "items" in vendors:
         ids = [str(hit["vendor"]["id"]) for hit in vendors["items"]]
     else:
-        ids = [str(pick["vendor"]["id"]) for pick in vendors.get("picks", [])]
+        ids = [str(pick["vendor"]["vendor_id"]) for pick in vendors.get("picks", [])]
     return ids or None
 
 

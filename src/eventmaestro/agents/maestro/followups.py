@@ -14,7 +14,7 @@ from typing import Any
 from eventmaestro.agents.maestro.conversations import ConversationState
 from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
 from eventmaestro.nlp.intents import Intent
-from eventmaestro.nlp.slots import amount, moves_a_task_deadline
+from eventmaestro.nlp.slots import moves_a_task_deadline, ticket_price
 
 # Intents a bare refinement is often mistaken for: «а в Казани?» alone reads like chatter.
 _WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
@@ -84,7 +84,7 @@ def apply_message(
     resolved = resolve_intent(state, intent, confidence, refines)
     notes: list[str] = []
     if resolved in COMMAND_INTENTS:
-        price = amount(text) if resolved in _TICKET_INTENTS else None
+        price = ticket_price(text) if resolved in _TICKET_INTENTS else None
         if price is not None:
             state.entities["ticket_price"] = str(price)
         state.intent = resolved.value
