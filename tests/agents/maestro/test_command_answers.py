@@ -108,7 +108,7 @@ def test_the_status_answer_names_overspent_categories() -> None:
 def test_questions_list_what_to_choose_from() -> None:
     unknown = ClarificationNeeded("task", ["Close the guest list"], subject="fireworks")
     assert choice_question(unknown, "en") == (
-        "I found no open task “fireworks”. Which one should move? Due soonest: "
+        "I found no open task matching “fireworks”. Which one should move? Due soonest: "
         "“Close the guest list”."
     )
     several = ClarificationNeeded("task", ["A", "B"], subject="список", ambiguous=True)

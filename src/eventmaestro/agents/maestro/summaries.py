@@ -578,9 +578,11 @@ def choice_question(ask: ClarificationNeeded, language: Language) -> str:
                 else f"Several tasks match “{subject}”: {options}. Which one should move?"
             )
         return (
-            f"Не нашёл открытой задачи «{subject}». Какую перенести? Ближайшие по сроку: {options}."
+            f"Не нашёл открытых задач по запросу «{subject}». Какую перенести? "
+            f"Ближайшие по сроку: {options}."
             if ru
-            else f"I found no open task “{subject}”. Which one should move? Due soonest: {options}."
+            else f"I found no open task matching “{subject}”. Which one should move? "
+            f"Due soonest: {options}."
         )
     if ask.missing == "due_date" and ask.subject and ask.options:
         start = day(ask.options[0], language)
