@@ -19,7 +19,14 @@ from eventmaestro.kit.platform import Platform
 from tests.agents.test_runtime import _delete_queue
 from tests.api.helpers import bearer, create_event, register
 
-SKILLS = {"estimate_budget", "track_expense", "roi", "optimize_pricing", "forecast"}
+SKILLS = {
+    "estimate_budget",
+    "track_expense",
+    "budget_status",
+    "roi",
+    "optimize_pricing",
+    "forecast",
+}
 
 
 def test_registered() -> None:
@@ -81,6 +88,11 @@ async def test_skills_end_to_end(
     assert sum(caps.values()) == Decimal(estimate.output["totals"]["total"]) <= 1_500_000
     assert "catering" in caps
     assert estimate.summary.startswith("Смета")
+    unplanned = await invoke(
+        bus, _task(runtime, org_id, "budget_status", {"event_id": event["id"]})
+    )
+    assert unplanned.status is ResultStatus.OK, unplanned.error
+    assert unplanned.output == {"status": None}
 
     saved = await invoke(
         bus,
@@ -128,6 +140,9 @@ async def test_skills_end_to_end(
     assert expense.output is not None
     assert expense.output["status"]["actual"] == "50000.00"
     assert "осталось" in expense.summary
+    status = await invoke(bus, _task(runtime, org_id, "budget_status", {"event_id": event["id"]}))
+    assert status.status is ResultStatus.OK, status.error
+    assert status.output == {"status": expense.output["status"]}
 
     roi = await invoke(
         bus,

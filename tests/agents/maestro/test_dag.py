@@ -18,6 +18,7 @@ from eventmaestro.agents.base import (
     ResultStatus,
 )
 from eventmaestro.agents.maestro.dag import (
+    ClarificationNeeded,
     Flow,
     FlowRun,
     FlowState,
@@ -161,6 +162,27 @@ async def test_each_step_gets_at_most_the_request_deadline() -> None:
     await run(BRIEF, agents, seconds=1.0)
     for task in agents.calls:
         assert task.deadline <= utcnow() + timedelta(seconds=1.0)
+
+
+async def test_a_step_that_needs_the_users_choice_asks_and_invokes_nothing() -> None:
+    def which_task(state: FlowState) -> dict[str, Any]:
+        raise ClarificationNeeded("task", ["A", "B"], subject="кейтеринг", ambiguous=True)
+
+    flow = Flow(
+        "move_task",
+        (
+            Step("move", "planning", "update_task", which_task),
+            Step("after", "planning", "list_tasks", after_budget, after=("move",)),
+        ),
+    )
+    agents = FakeAgents()
+    outcome = await run(flow, agents)
+    assert agents.calls == []
+    assert outcome.reports["move"].state is StepState.SKIPPED
+    assert outcome.question is not None
+    assert (outcome.question.missing, outcome.question.options) == ("task", ("A", "B"))
+    assert outcome.question.ambiguous
+    assert outcome.reports["after"].state is StepState.SKIPPED
 
 
 async def test_progress_is_reported_per_skill() -> None:

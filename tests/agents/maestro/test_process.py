@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any
 
@@ -22,42 +21,11 @@ from eventmaestro.agents.runtime import AgentRuntime
 from eventmaestro.agents.vendors.schemas import SelectRequest, SelectResult
 from eventmaestro.app import create_app
 from eventmaestro.kit.platform import Platform
+from tests.agents.maestro.helpers import NOW, URL, ask, serve
 from tests.agents.vendors.catalogue import load
 from tests.api.helpers import KAZAN_PARTY, bearer, register
 
-URL = "/api/v1/orchestration/process"
-NOW = "2026-09-01T09:00:00+03:00"
 BRIEF = "Корпоратив на 150 человек в Казани 20 декабря, бюджет 2 млн"
-
-
-async def serve(platform: Platform, agents: list[Agent]) -> AgentRuntime:
-    runtime = AgentRuntime(platform, agents)
-    await runtime.start()
-    return runtime
-
-
-@pytest.fixture
-async def agents(clean_platform: Platform) -> AsyncIterator[AgentRuntime]:
-    await load(clean_platform, filler=1500)
-    runtime = await serve(clean_platform, all_agents())
-    try:
-        yield runtime
-    finally:
-        await runtime.stop()
-
-
-@pytest.fixture
-async def token(client: httpx.AsyncClient) -> str:
-    return str((await register(client))["access_token"])
-
-
-async def ask(client: httpx.AsyncClient, token: str, message: str, **extra: Any) -> dict[str, Any]:
-    response = await client.post(
-        URL, json={"message": message, "now": NOW, **extra}, headers=bearer(token)
-    )
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
 
 
 async def test_a_brief_runs_planning_and_finance_at_once_then_vendors_within_the_caps(
@@ -188,6 +156,7 @@ async def test_without_a_city_vendors_wait_and_maestro_asks(
         "question": "Уточните, пожалуйста, город.",
         "missing": ["city"],
         "blocking": False,
+        "options": [],
     }
     assert set(body["results"]) == {"plan", "budget"}
     assert any("vendors.select: needs the city" in w for w in body["warnings"])
@@ -273,10 +242,27 @@ async def test_a_stored_event_is_what_the_conversation_is_about(
     stored = await client.get(f"/api/v1/finance/events/{event_id}/budget", headers=bearer(token))
     assert stored.status_code == 200, stored.text
 
-    tasks = await ask(client, token, "что у нас горит?", conversation_id=body["conversation_id"])
-    assert tasks["intent"] == "manage_tasks"
-    assert tasks["results"]["tasks"]["status"] == "ok"
-    assert tasks["results"]["tasks"]["output"]["tasks"]
+    conversation = body["conversation_id"]
+    calm = await ask(client, token, "что у нас горит?", conversation_id=conversation)
+    assert calm["intent"] == "manage_tasks"
+    assert calm["results"]["tasks"]["status"] == "ok"
+    assert calm["results"]["tasks"]["output"]["tasks"] == []  # nothing due in September's week
+    assert "Ничего не горит" in calm["summary"]
+
+    # Seven weeks later without any progress: overdue work and this week's deadlines.
+    late = await ask(
+        client,
+        token,
+        "что у нас горит?",
+        conversation_id=conversation,
+        now="2026-10-20T09:00:00+03:00",
+    )
+    burning = late["results"]["tasks"]["output"]["tasks"]
+    assert burning
+    assert all(t["due_date"] <= "2026-10-27" for t in burning)
+    assert all(t["status"] in {"todo", "in_progress"} for t in burning)
+    assert any(t["overdue"] for t in burning)
+    assert "(просрочена)" in late["summary"]
 
 
 async def test_another_organisations_event_is_not_found(

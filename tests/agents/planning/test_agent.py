@@ -70,7 +70,7 @@ def _task(
 
 def test_the_planning_agent_is_registered() -> None:
     assert planning in all_agents()
-    assert set(planning.skills) == {"generate_plan", "list_tasks", "update_task"}
+    assert set(planning.skills) == {"generate_plan", "list_tasks", "update_task", "find_tasks"}
 
 
 async def test_skills_plan_list_and_update(
@@ -115,6 +115,32 @@ async def test_skills_plan_list_and_update(
     assert updated.status is ResultStatus.OK, updated.error
     assert updated.output is not None
     assert updated.output["moved"]
+
+    found = await invoke(
+        clean_platform.bus,
+        _task(runtime, org_id, "find_tasks", {"event_id": str(event["id"]), "query": "кейтерингу"}),
+    )
+    assert found.status is ResultStatus.OK, found.error
+    assert found.output is not None
+    assert found.output["category"] == "catering"
+    matches = found.output["matches"]
+    assert matches
+    assert all(m["task"]["vendor_category"] == "catering" for m in matches)
+    assert all(m["task"]["status"] in {"todo", "in_progress"} for m in matches)
+    # Title matches come first, each group by its deadline.
+    shares = [m["title_share"] for m in matches]
+    assert shares == sorted(shares, reverse=True)
+    assert found.output["upcoming"] == []
+
+    nothing = await invoke(
+        clean_platform.bus,
+        _task(runtime, org_id, "find_tasks", {"event_id": str(event["id"]), "query": "фейерверк"}),
+    )
+    assert nothing.output is not None
+    assert nothing.output["matches"] == []
+    upcoming = nothing.output["upcoming"]
+    assert 0 < len(upcoming) <= 5
+    assert [t["due_date"] for t in upcoming] == sorted(t["due_date"] for t in upcoming)
 
 
 async def test_an_impossible_preview_is_a_partial_result_with_advice(
@@ -164,3 +190,8 @@ async def test_another_organisations_event_and_task_are_not_found(
         clean_platform.bus, _task(runtime, stranger, "list_tasks", {"event_id": str(event["id"])})
     )
     assert listed.status is ResultStatus.FAILED
+    found = await invoke(
+        clean_platform.bus,
+        _task(runtime, stranger, "find_tasks", {"event_id": str(event["id"]), "query": "зал"}),
+    )
+    assert found.status is ResultStatus.FAILED

@@ -129,6 +129,35 @@ async def track_expense(ctx: RunContext, data: TrackExpenseIn) -> SkillOutcome[T
     return SkillOutcome(TrackExpenseOut(expense=expense, status=status), summary=summary)
 
 
+class BudgetStatusIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: uuid.UUID
+
+
+class EventBudgetStatus(BaseModel):
+    status: BudgetStatusOut | None = Field(
+        description="Plan vs actual; None while the event has no stored estimate"
+    )
+
+
+@agent.skill("budget_status", input=BudgetStatusIn, output=EventBudgetStatus)
+async def budget_status(ctx: RunContext, data: BudgetStatusIn) -> SkillOutcome[EventBudgetStatus]:
+    """Plan vs actual and what is left. An event without an estimate is an answer («there is
+    no estimate yet»), not a failure: the question was reasonable."""
+    service = FinanceService(ctx.session)
+    principal = _principal(ctx)
+    await service.events.get(principal, data.event_id)
+    has_budget = await service.repo.budget(principal.org_id, data.event_id) is not None
+    status = await service.budget_status(principal, data.event_id) if has_budget else None
+    ru = ctx.context.locale == "ru"
+    if status is None:
+        summary = "Сметы ещё нет." if ru else "No estimate yet."
+    else:
+        summary = f"{'осталось' if ru else 'left'} {_rub(status.remaining)}"
+    return SkillOutcome(EventBudgetStatus(status=status), summary=summary)
+
+
 class RoiSkillIn(RoiRequest):
     model_config = ConfigDict(extra="forbid")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -27,6 +27,30 @@ class MissingInputError(Exception):
 
 class MissingEntityError(Exception):
     """A step cannot run without a fact the request does not state (a city, a date…)."""
+
+
+class ClarificationNeeded(Exception):
+    """A step waits for the user: which of several tasks, what date, which expense category.
+
+    Carries facts, not sentences — the question is written in the user's language by
+    `summaries`. `subject` is what the user wrote («фейерверку»), `options` what they may
+    choose from, `ambiguous` whether the options all fit the words (else nothing did); the
+    request's answer is the question, and nothing is written meanwhile.
+    """
+
+    def __init__(
+        self,
+        missing: str,
+        options: Sequence[str] = (),
+        *,
+        subject: str | None = None,
+        ambiguous: bool = False,
+    ) -> None:
+        super().__init__(missing)
+        self.missing = missing
+        self.options = tuple(options)
+        self.subject = subject
+        self.ambiguous = ambiguous
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +133,7 @@ class StepReport:
     attempts: int = 0
     started_ms: float = 0.0
     duration_ms: float = 0.0
+    question: ClarificationNeeded | None = None
 
 
 class ProgressKind(StrEnum):
@@ -141,6 +166,11 @@ class FlowRun:
             for step, report in self.reports.items()
             if report.state is StepState.DONE and report.result and report.result.output
         }
+
+    @property
+    def question(self) -> ClarificationNeeded | None:
+        """The first thing a step asked the user, if any did."""
+        return next((r.question for r in self.reports.values() if r.question), None)
 
 
 async def _no_progress(_: Progress) -> None:
@@ -211,6 +241,14 @@ async def _run_one(
             step.qualified,
             StepState.SKIPPED,
             reason=f"needs the {missing.args[0]}, which the request does not state",
+        )
+    except ClarificationNeeded as ask:
+        return StepReport(
+            step.id,
+            step.qualified,
+            StepState.SKIPPED,
+            reason=f"waits for the user to name the {ask.missing}",
+            question=ask,
         )
     report = StepReport(
         step.id,

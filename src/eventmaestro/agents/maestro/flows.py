@@ -8,11 +8,25 @@ a source; a missing fact skips the step with a reason rather than guessing it.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from eventmaestro.agents.maestro.dag import Flow, FlowState, MissingEntityError, Step
+from eventmaestro.agents.maestro.arguments import (
+    category_labels,
+    expense_category,
+    expense_label,
+    pick_task,
+)
+from eventmaestro.agents.maestro.dag import (
+    ClarificationNeeded,
+    Flow,
+    FlowState,
+    MissingEntityError,
+    Step,
+)
 from eventmaestro.agents.vendors.taxonomy import (
     CATEGORY_LABELS,
     SUBCATEGORIES,
@@ -20,6 +34,10 @@ from eventmaestro.agents.vendors.taxonomy import (
     Category,
 )
 from eventmaestro.agents.vendors.text import stem, words
+from eventmaestro.nlp import slots
+from eventmaestro.nlp.entities.dates import add_months
+from eventmaestro.nlp.entities.extract import local_today
+from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
 from eventmaestro.nlp.intents import Intent
 
 # Planning has no template of its own for these types; the nearest one is used and said so.
@@ -165,15 +183,206 @@ def search_input(state: FlowState) -> dict[str, Any]:
     return payload
 
 
-def tasks_input(state: FlowState) -> dict[str, Any]:
+# Chat commands about the conversation's event. Their arguments come from the message
+# itself (`entities["message"]`), read by `nlp.slots` and `arguments`; what the words do not
+# settle is asked, never guessed.
+
+
+def _event_id(state: FlowState) -> str:
     if state.context.event_id is None:
-        raise MissingEntityError("event (open an event or name it first)")
-    return {"event_id": str(state.context.event_id)}
+        raise ClarificationNeeded("event")
+    return str(state.context.event_id)
+
+
+def _message(state: FlowState) -> str:
+    return str(state.entities.get("message") or "")
+
+
+def _today(state: FlowState) -> dt.date:
+    return local_today(state.context.now, state.context.timezone)
+
+
+def _shifted(day: dt.date, shift: DateShift) -> dt.date:
+    """Calendar months first, then days — as the conversation's own date moves."""
+    return add_months(day, shift.months) + dt.timedelta(days=shift.days)
+
+
+def tasks_input(state: FlowState) -> dict[str, Any]:
+    """«что у нас горит?» — open tasks overdue or due within a week; «что просрочено?» —
+    overdue only; otherwise every task."""
+    question = slots.task_question(_message(state))
+    payload: dict[str, Any] = {"event_id": _event_id(state)}
+    if question.overdue_only:
+        payload["overdue"] = True
+    if question.due_within_days is not None:
+        payload["due_within_days"] = question.due_within_days
+    return payload
+
+
+def find_task_input(state: FlowState) -> dict[str, Any]:
+    event_id = _event_id(state)
+    message = _message(state)
+    if slots.due_date(message, _today(state)) is None and extract_date_shift(message) is None:
+        raise ClarificationNeeded("due_date")
+    query = slots.task_reference(message)
+    if query is None:
+        raise ClarificationNeeded("task")
+    return {"event_id": event_id, "query": query}
+
+
+def move_task_input(state: FlowState) -> dict[str, Any]:
+    """The one task the words mean gets the new deadline; Planning moves its dependants."""
+    found = state.output("find")
+    pick = pick_task(found["matches"])
+    if pick.task is None:
+        options = pick.candidates or found["upcoming"]
+        raise ClarificationNeeded(
+            "task",
+            [str(t["title"]) for t in options],
+            subject=str(found["query"]),
+            ambiguous=bool(pick.candidates),
+        )
+    message = _message(state)
+    due = slots.due_date(message, _today(state))
+    shift = extract_date_shift(message)
+    if due is None and shift is not None:
+        due = _shifted(dt.date.fromisoformat(str(pick.task["due_date"])), shift)
+    if due is None:
+        raise ClarificationNeeded("due_date")
+    start = str(pick.task["start_date"])
+    if due.isoformat() < start:
+        # Planning would refuse it; the person may mean another date or another task.
+        raise ClarificationNeeded("due_date", [start], subject=str(pick.task["title"]))
+    return {"task_id": str(pick.task["id"]), "due_date": due.isoformat()}
+
+
+def _rub(amount: Decimal) -> dict[str, str]:
+    return {"amount": str(amount), "currency": "RUB"}
+
+
+def expense_input(state: FlowState) -> dict[str, Any]:
+    event_id = _event_id(state)
+    message = _message(state)
+    amount = slots.amount(message)
+    if amount is None:
+        raise ClarificationNeeded("amount")
+    label = expense_label(message)
+    category = expense_category(message)
+    if category is None:
+        raise ClarificationNeeded(
+            "expense_category", category_labels(state.context.locale), subject=label
+        )
+    payload: dict[str, Any] = {
+        "event_id": event_id,
+        "category": category,
+        "amount": _rub(amount),
+        "date": _today(state).isoformat(),
+    }
+    if label:
+        payload["description"] = label
+    return payload
+
+
+def status_input(state: FlowState) -> dict[str, Any]:
+    return {"event_id": _event_id(state)}
+
+
+def _costs(state: FlowState) -> Decimal:
+    """The event's costs: its stored estimate (plan, VAT included), else its stated budget."""
+    status = (state.outputs.get("costs") or {}).get("status")
+    if status:
+        return Decimal(str(status["plan"]))
+    budget = state.entities.get("budget")
+    if isinstance(budget, Mapping) and budget.get("currency") == "RUB":
+        return Decimal(str(budget["amount"]))
+    raise ClarificationNeeded("costs")
+
+
+def _guests(state: FlowState) -> int:
+    guests = state.entities.get("guests_count")
+    if not guests:
+        raise ClarificationNeeded("guests_count")
+    return int(guests)
+
+
+def _ticket_price(state: FlowState) -> Decimal | None:
+    stated = slots.ticket_price(_message(state))
+    remembered = state.entities.get("ticket_price")
+    if stated is not None:
+        return stated
+    return Decimal(str(remembered)) if remembered else None
+
+
+def roi_input(state: FlowState) -> dict[str, Any]:
+    """A ticket price against the event's costs, every expected guest paying it (or the
+    attendance the message states)."""
+    _event_id(state)
+    price = _ticket_price(state)
+    if price is None:
+        raise ClarificationNeeded("ticket_price")
+    attendance = slots.attendance(_message(state)) or _guests(state)
+    return {
+        "costs": _rub(_costs(state)),
+        "tiers": [{"name": "standard", "price": str(price), "attendance": attendance}],
+        "attendees": attendance,
+    }
+
+
+def pricing_input(state: FlowState) -> dict[str, Any]:
+    """Demand anchored at one known point — a price and the attendance expected at it (the
+    event's guests unless the message says otherwise) — with the event type's default
+    elasticity; the event's guests are the capacity and its costs the fixed costs."""
+    _event_id(state)
+    message = _message(state)
+    point = slots.price_point(message)
+    price = point.price if point is not None else _ticket_price(state)
+    if price is None:
+        raise ClarificationNeeded("price_point")
+    capacity = _guests(state)
+    anchor = point.attendance if point is not None and point.attendance else capacity
+    return {
+        "event_type": _event_type(state),
+        "model": "elastic",
+        "anchor_price": str(price),
+        "anchor_attendance": str(anchor),
+        "capacity": capacity,
+        "fixed_costs": str(_costs(state)),
+    }
+
+
+# «сравни варианты» with no positions named compares the first few listed.
+DEFAULT_COMPARED = 3
+
+
+def shortlist(outputs: Mapping[str, Mapping[str, Any]]) -> list[str] | None:
+    """The vendors an answer listed, in the order shown: what «первые два» means next."""
+    vendors = outputs.get("vendors")
+    if not vendors:
+        return None
+    if "items" in vendors:
+        ids = [str(hit["vendor"]["id"]) for hit in vendors["items"]]
+    else:
+        ids = [str(pick["vendor"]["vendor_id"]) for pick in vendors.get("picks", [])]
+    return ids or None
+
+
+def compare_input(state: FlowState) -> dict[str, Any]:
+    listed = [str(v) for v in state.entities.get("shortlist") or []]
+    if not listed:
+        raise ClarificationNeeded("shortlist")
+    chosen = slots.positions(_message(state)) or list(
+        range(1, min(len(listed), DEFAULT_COMPARED) + 1)
+    )
+    if max(chosen) > len(listed):
+        raise ClarificationNeeded("positions", [str(len(listed))])
+    return {"vendor_ids": [listed[p - 1] for p in chosen], "guests": _guests(state)}
 
 
 PLAN = Step("plan", "planning", "generate_plan", plan_input, timeout=10.0)
 BUDGET = Step("budget", "finance", "estimate_budget", budget_input, timeout=10.0)
 VENDORS = Step("vendors", "vendors", "select", select_input, after=("budget",), timeout=15.0)
+
+COSTS = Step("costs", "finance", "budget_status", status_input, timeout=10.0)
 
 FLOWS: dict[Intent, Flow] = {
     Intent.CREATE_EVENT_PLAN: Flow("create_event_plan", (PLAN, BUDGET, VENDORS)),
@@ -184,14 +393,61 @@ FLOWS: dict[Intent, Flow] = {
     Intent.MANAGE_TASKS: Flow(
         "manage_tasks", (Step("tasks", "planning", "list_tasks", tasks_input, timeout=10.0),)
     ),
+    Intent.COMPARE_VENDORS: Flow(
+        "compare_vendors", (Step("vendors", "vendors", "compare", compare_input, timeout=10.0),)
+    ),
+    Intent.TRACK_EXPENSES: Flow(
+        "budget_status", (Step("status", "finance", "budget_status", status_input, timeout=10.0),)
+    ),
+    Intent.ANALYZE_ROI: Flow(
+        "analyze_roi",
+        (COSTS, Step("roi", "finance", "roi", roi_input, after=("costs",), timeout=10.0)),
+    ),
+    Intent.OPTIMIZE_PRICING: Flow(
+        "optimize_pricing",
+        (
+            COSTS,
+            Step(
+                "pricing",
+                "finance",
+                "optimize_pricing",
+                pricing_input,
+                after=("costs",),
+                timeout=10.0,
+            ),
+        ),
+    ),
 }
+# The same intents when the message is a command rather than a question.
+MOVE_TASK = Flow(
+    "move_task",
+    (
+        Step("find", "planning", "find_tasks", find_task_input, timeout=10.0),
+        Step("move", "planning", "update_task", move_task_input, after=("find",), timeout=10.0),
+    ),
+)
+RECORD_EXPENSE = Flow(
+    "record_expense",
+    (Step("expense", "finance", "track_expense", expense_input, timeout=10.0),),
+)
 
 # The facts a flow cannot start without; anything else is defaulted or skips one step.
+# "event": the conversation must be about a stored event the caller may change.
 REQUIRED: dict[Intent, tuple[str, ...]] = {
     Intent.CREATE_EVENT_PLAN: ("date", "guests_count"),
     Intent.ESTIMATE_BUDGET: ("guests_count",),
+    Intent.MANAGE_TASKS: ("event",),
+    Intent.TRACK_EXPENSES: ("event",),
+    Intent.ANALYZE_ROI: ("event",),
+    Intent.OPTIMIZE_PRICING: ("event",),
 }
 
 
-def flow_for(intent: Intent) -> Flow | None:
+def flow_for(intent: Intent, message: str = "") -> Flow | None:
+    """The intent's flow; a command («перенеси…», «добавь расход…») and a question («что
+    горит?», «сколько осталось?») share an intent but not a flow."""
+    if intent is Intent.MANAGE_TASKS and slots.wants_task_move(message):
+        return MOVE_TASK
+    if intent is Intent.TRACK_EXPENSES and slots.records_expense(message):
+        return RECORD_EXPENSE
     return FLOWS.get(intent)

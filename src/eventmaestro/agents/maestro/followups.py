@@ -13,6 +13,7 @@ from typing import Any
 from eventmaestro.agents.maestro.conversations import ConversationState
 from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
 from eventmaestro.nlp.intents import Intent
+from eventmaestro.nlp.slots import moves_a_task_deadline, ticket_price
 
 # Intents a bare refinement is often mistaken for: «а в Казани?» alone reads like chatter.
 _WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
@@ -20,6 +21,14 @@ _WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
 _BRIEF_INTENTS = frozenset(
     {Intent.CREATE_EVENT_PLAN, Intent.ESTIMATE_BUDGET, Intent.SEARCH_VENDORS}
 )
+# Commands about the conversation's event: their numbers and dates are the command's own
+# («добавь расход 50 000» is an expense, not a new budget; «перенеси дедлайн на пятницу»
+# moves a task, not the event), so they leave the brief as it is.
+COMMAND_INTENTS = frozenset(
+    {Intent.MANAGE_TASKS, Intent.TRACK_EXPENSES, Intent.ANALYZE_ROI, Intent.OPTIMIZE_PRICING}
+)
+# Asked about one ticket price, the next question («а какую цену поставить?») starts from it.
+_TICKET_INTENTS = frozenset({Intent.ANALYZE_ROI, Intent.OPTIMIZE_PRICING})
 LOW_CONFIDENCE = 0.5
 
 
@@ -59,15 +68,25 @@ def apply_message(
 ) -> tuple[Intent, list[str]]:
     """Merge what the message states into the conversation; returns the intent to run and
     notes for the user about what changed implicitly (a moved date)."""
+    if moves_a_task_deadline(text):
+        # A date in the message makes it look like a new brief to the classifier; acted on
+        # as one, it would re-plan the event for that date.
+        intent, confidence = Intent.MANAGE_TASKS, 1.0
     shift = extract_date_shift(text)
     refines = bool(stated) or shift is not None
     resolved = resolve_intent(state, intent, confidence, refines)
     notes: list[str] = []
+    if resolved in COMMAND_INTENTS:
+        price = ticket_price(text) if resolved in _TICKET_INTENTS else None
+        if price is not None:
+            state.entities["ticket_price"] = str(price)
+        state.intent = resolved.value
+        return resolved, notes
     if is_new_brief(state, stated):
         state.start_over(stated, text)
     else:
         state.merge(stated)
-        if resolved in _BRIEF_INTENTS or resolved is Intent.MANAGE_TASKS:
+        if resolved in _BRIEF_INTENTS:
             state.add_to_brief(text)
     if shift is not None and "date" not in stated and state.entities.get("date"):
         before = state.entities["date"]

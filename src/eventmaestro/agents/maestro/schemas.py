@@ -99,6 +99,10 @@ class Clarification(BaseModel):
     blocking: bool = Field(
         description="True when nothing ran because of it; False when the rest ran anyway"
     )
+    options: list[str] = Field(
+        default_factory=list,
+        description="What the user may choose from (the tasks a name may mean, categories)",
+    )
 
 
 class ProcessResponse(BaseModel):

@@ -21,7 +21,7 @@ from eventmaestro.agents.maestro.dag import (
     StepState,
     execute,
 )
-from eventmaestro.agents.maestro.flows import REQUIRED, flow_for
+from eventmaestro.agents.maestro.flows import REQUIRED, flow_for, shortlist
 from eventmaestro.agents.maestro.followups import apply_message
 from eventmaestro.agents.maestro.language import MaestroLanguage
 from eventmaestro.agents.maestro.schemas import (
@@ -40,6 +40,7 @@ from eventmaestro.agents.maestro.schemas import (
 from eventmaestro.agents.maestro.summaries import (
     Language,
     brief_line,
+    choice_question,
     clarifying_question,
     detect_language,
     missing_sentence,
@@ -178,8 +179,9 @@ class MaestroService:
             now=now,
             timezone=request.timezone,
         )
-        flow = flow_for(intent)
-        missing = [name for name in REQUIRED.get(intent, ()) if not state.entities.get(name)]
+        flow = flow_for(intent, request.message)
+        known = {**state.entities, "event": context.event_id}
+        missing = [name for name in REQUIRED.get(intent, ()) if not known.get(name)]
         run = FlowRun()
         clarification: Clarification | None = None
         if flow is not None and missing:
@@ -187,8 +189,18 @@ class MaestroService:
                 question=clarifying_question(missing, language), missing=missing, blocking=True
             )
         elif flow is not None:
-            run = await self._run(flow, state, context, on_progress)
-            if intent is Intent.CREATE_EVENT_PLAN and not state.entities.get("city"):
+            run = await self._run(flow, state, request.message, context, on_progress)
+            listed = shortlist(run.outputs)
+            if listed:
+                state.entities["shortlist"] = listed
+            if run.question is not None:
+                clarification = Clarification(
+                    question=choice_question(run.question, language),
+                    missing=[run.question.missing],
+                    blocking=True,
+                    options=list(run.question.options),
+                )
+            elif intent is Intent.CREATE_EVENT_PLAN and not state.entities.get("city"):
                 clarification = Clarification(
                     question=clarifying_question(["city"], language),
                     missing=["city"],
@@ -258,6 +270,7 @@ class MaestroService:
         self,
         flow: Flow,
         state: ConversationState,
+        message: str,
         context: AgentContext,
         on_progress: ProgressListener,
     ) -> FlowRun:
@@ -270,7 +283,9 @@ class MaestroService:
 
         return await execute(
             flow,
-            entities={**state.entities, "brief": state.brief},
+            # The brief is the event in words; the message is this turn's command, whose
+            # arguments (a sum, a task's name, a date) some flows read.
+            entities={**state.entities, "brief": state.brief, "message": message},
             context=context,
             invoke=self.invoker,
             available=self.available,
@@ -321,7 +336,9 @@ class MaestroService:
                 sentence = step_sentence(step.id, report.skill, result.output, language)
                 # A partial result (an infeasible date, no vendor set) is still an answer:
                 # its sentence says what does not work.
-                sentences.append(sentence or result.summary)
+                sentences.append(result.summary if sentence is None else sentence)
+            elif run.question is not None and report.state is StepState.SKIPPED:
+                continue  # waiting for the user's answer is not a failure
             else:
                 missing_steps.append(report.skill)
                 warnings.append(f"{report.skill}: {report.reason or 'no result'}")

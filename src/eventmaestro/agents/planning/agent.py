@@ -4,10 +4,12 @@ bus by Maestro and the worker."""
 from __future__ import annotations
 
 import uuid
+from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventmaestro.agents.base import Agent, EventContext, ResultStatus, RunContext, SkillOutcome
+from eventmaestro.agents.planning.lookup import query_category
 from eventmaestro.agents.planning.schemas import (
     EventFacts,
     GeneratedPlan,
@@ -23,6 +25,7 @@ from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.errors import ValidationFailedError
 from eventmaestro.kit.logging import get_logger
+from eventmaestro.kit.types import CleanStr
 
 log = get_logger("maestro.planning")
 
@@ -54,6 +57,27 @@ class TaskList(BaseModel):
 
 class UpdateTaskIn(TaskUpdate):
     task_id: uuid.UUID
+
+
+class FindTasksIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    event_id: uuid.UUID
+    query: Annotated[CleanStr, Field(min_length=1, max_length=200)]
+    limit: Annotated[int, Field(ge=1, le=50)] = 10
+
+
+class TaskMatchOut(BaseModel):
+    task: TaskOut
+    title_share: float = Field(description="Share of the query's words in the title, 0–1")
+    by_category: bool = Field(description="The query names the task's vendor category")
+
+
+class TaskSearch(BaseModel):
+    query: str
+    category: str | None = Field(description="Vendor category the query names, if any")
+    matches: list[TaskMatchOut]
+    upcoming: list[TaskOut] = Field(description="The next open tasks, when nothing matches")
 
 
 def _reader(ctx: RunContext) -> Principal:
@@ -149,3 +173,26 @@ async def auto_plan(ctx: EventContext) -> None:
     except ValidationFailedError as error:
         # Not worth a retry: the same event will fail the same way. Say why and move on.
         log.warning("auto_plan_skipped", event_id=str(event.id), reason=error.detail)
+
+
+@agent.skill("find_tasks", input=FindTasksIn, output=TaskSearch)
+async def find_tasks(ctx: RunContext, data: FindTasksIn) -> SkillOutcome[TaskSearch]:
+    """Open tasks a person's words may mean («кейтеринг», «дегустацию»), best first."""
+    matches, upcoming = await PlanningService(ctx.session).find_tasks(
+        ctx.context.org_id, data.event_id, data.query, now=ctx.context.now, limit=data.limit
+    )
+    found = TaskSearch(
+        query=data.query,
+        category=query_category(data.query),
+        matches=[
+            TaskMatchOut(task=m.task, title_share=m.title_share, by_category=m.by_category)
+            for m in matches
+        ],
+        upcoming=upcoming,
+    )
+    summary = (
+        f"По запросу «{data.query}» задач: {len(matches)}."
+        if ctx.context.locale == "ru"
+        else f"Tasks matching “{data.query}”: {len(matches)}."
+    )
+    return SkillOutcome(found, summary=summary)

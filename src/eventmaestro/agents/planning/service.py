@@ -22,6 +22,7 @@ from eventmaestro.agents.planning.analysis import (
 )
 from eventmaestro.agents.planning.calendar import CalendarRangeError, WorkCalendar, calendar_for
 from eventmaestro.agents.planning.exports import PlanHeader
+from eventmaestro.agents.planning.lookup import TaskMatch, match_tasks
 from eventmaestro.agents.planning.models import Plan, PlanTask
 from eventmaestro.agents.planning.repository import PlanningRepository
 from eventmaestro.agents.planning.scheduling import (
@@ -53,6 +54,8 @@ from eventmaestro.kit.errors import ConflictError, NotFoundError, ValidationFail
 from eventmaestro.kit.outbox import add_event
 
 _DATE_REACH_DAYS = 2 * 366
+# How many upcoming tasks a "which one did you mean?" offers.
+UPCOMING = 5
 
 
 def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
@@ -221,6 +224,24 @@ class PlanningService:
                 continue
             selected.append(task_out(task, analysis))
         return selected
+
+    async def find_tasks(
+        self,
+        org_id: uuid.UUID,
+        event_id: uuid.UUID,
+        query: str,
+        *,
+        now: dt.datetime,
+        limit: int = 10,
+    ) -> tuple[list[TaskMatch], list[TaskOut]]:
+        """Open tasks the words may mean, best first; when none, the next open tasks due, so
+        the person can be asked which one they meant."""
+        plan, tasks = await self._plan_with_tasks(org_id, event_id)
+        analysis = self._analyse(plan, tasks, now)
+        candidates = [task_out(task, analysis) for task in tasks if is_open(task)]
+        matches = match_tasks(query, candidates)[:limit]
+        upcoming = [] if matches else sorted(candidates, key=lambda t: (t.due_date, t.title))
+        return matches, upcoming[:UPCOMING]
 
     async def create_task(
         self, org_id: uuid.UUID, data: TaskCreate, *, now: dt.datetime

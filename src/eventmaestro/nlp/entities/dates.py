@@ -152,10 +152,13 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     ),
     ("half_year", re.compile(r"(?:через|спустя)\s+полгода|in half a year")),
     ("next_weekday", re.compile(r"(?:в\s+)?(?:следующ\w+|next)\s+" + _WEEKDAY)),
-    # «в пятницу», «до пятницы» (a deadline is that day), "by Thursday"
+    # «в пятницу», and the deadline forms «на пятницу», «к пятнице», «до пятницы» (a deadline
+    # is that day), "by/to Friday".
     (
         "weekday",
-        re.compile(r"(?:(?<![a-zа-я])(?:в[о]?|до|к[о]?)\s+|on\s+|this\s+|by\s+)" + _WEEKDAY),
+        re.compile(
+            r"(?:(?<![a-zа-я])(?:в[о]?|на|до|к[о]?)\s+|on\s+|this\s+|by\s+|to\s+)" + _WEEKDAY
+        ),
     ),
     ("next_weekend", re.compile(r"(?:на\s+)?следующих\s+выходных|next weekend")),
     ("weekend", re.compile(r"(?:на|в)\s+(?:эти\s+)?выходн\w+|(?:this|the|on the)\s+weekend")),
