@@ -1517,6 +1517,8 @@ export type Clarification = {
   /** True when nothing ran because of it; False when the rest ran anyway */
   blocking: boolean;
   missing: string[];
+  /** What the user may choose from (the tasks a name may mean, categories) */
+  options?: string[];
   question: string;
 };
 export type ResultStatus = "ok" | "partial" | "failed";
