@@ -16,7 +16,6 @@ from eventmaestro.agents.maestro.cli import ask
 from eventmaestro.agents.vendors.cli import app as vendors_app
 from eventmaestro.kit.errors import MaestroError
 from eventmaestro.llm.cli import app as llm_app
-from eventmaestro.services import UnknownServiceError, parse_services
 from eventmaestro.settings import InsecureConfigurationError, Settings
 
 app = typer.Typer(
@@ -60,6 +59,8 @@ def serve(
 ) -> None:
     """Start the HTTP API (and the embedded agents when everything runs in one process)."""
     import uvicorn
+
+    from eventmaestro.services import UnknownServiceError, parse_services
 
     overrides = {
         k: v for k, v in {"host": host, "port": port, "services": services}.items() if v is not None

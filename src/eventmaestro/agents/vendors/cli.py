@@ -5,23 +5,21 @@ from __future__ import annotations
 import asyncio
 import uuid
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from eventmaestro.agents.vendors.importer import (
-    ImportReport,
-    UnreadableFileError,
-    read_rows,
-    validate,
-)
-from eventmaestro.agents.vendors.repository import VendorsRepository, settle_after_bulk_load
-from eventmaestro.agents.vendors.service import VendorsService
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.db import create_engine, create_sessionmaker
 from eventmaestro.settings import Settings
+
+if TYPE_CHECKING:
+    from eventmaestro.agents.vendors.importer import ImportReport
+
+# The catalogue's heavy modules (solver, pandas for imports) load inside the commands: every
+# `maestro …` invocation imports this file, and none of the others should pay for them.
 
 app = typer.Typer(help="Vendor catalogue.", no_args_is_help=True)
 console = Console()
@@ -43,6 +41,8 @@ async def _find_org(settings: Settings, org: str) -> uuid.UUID:
 
 
 async def _load(settings: Settings, report: ImportReport) -> None:
+    from eventmaestro.agents.vendors.repository import VendorsRepository, settle_after_bulk_load
+
     engine = create_engine(settings.resolved_database_url)
     try:
         async with create_sessionmaker(engine)() as session:
@@ -65,6 +65,7 @@ def import_vendors(
     dry_run: Annotated[bool, typer.Option(help="Validate only, load nothing")] = False,
 ) -> None:
     """Validate a vendor list row by row; load the good rows, report the bad ones."""
+    from eventmaestro.agents.vendors.importer import UnreadableFileError, read_rows, validate
     from eventmaestro.kit.errors import MaestroError
 
     settings = Settings()
@@ -97,6 +98,9 @@ def demo(
     seed: Annotated[int, typer.Option(help="Same seed, same catalogue")] = 20261224,
 ) -> None:
     """Load the demo catalogue (skipped when a shared catalogue already exists)."""
+    from eventmaestro.agents.vendors.repository import settle_after_bulk_load
+    from eventmaestro.agents.vendors.service import VendorsService
+
     settings = Settings()
 
     async def run() -> int:
