@@ -25,7 +25,7 @@ from eventmaestro.agents.runtime import AgentRuntime, invoke
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.errors import NotFoundError
 from eventmaestro.kit.outbox import add_event
-from eventmaestro.kit.outbox_models import OutboxMessage
+from eventmaestro.kit.outbox_models import OutboxMessage, ProcessedMessage
 from eventmaestro.kit.platform import Platform
 
 
@@ -49,6 +49,15 @@ async def greet(ctx: RunContext, data: Greeting) -> SkillOutcome[Reply]:
     await asyncio.sleep(data.pause)
     greeting = "Привет" if ctx.context.locale == "ru" else "Hello"
     return SkillOutcome(Reply(text=f"{greeting}, {data.name}!"), summary="greeted")
+
+
+@probe.skill("claim", input=Greeting, output=Reply)
+async def claim(ctx: RunContext, data: Greeting) -> SkillOutcome[Reply]:
+    """Writes a row keyed by the task, so a twin of the task collides inside the handler."""
+    ctx.session.add(ProcessedMessage(consumer="probe.claim", message_id=ctx.task.id))
+    await ctx.session.flush()
+    await asyncio.sleep(data.pause)
+    return SkillOutcome(Reply(text=f"claimed for {data.name}"))
 
 
 @probe.skill("crash", input=Greeting, output=Reply)
@@ -154,6 +163,23 @@ async def test_concurrent_duplicates_write_once(
     )
     assert {r.output["text"] for r in results if r.output} == {"Привет, Анна!"}
     assert await outbox_count(clean_platform) == 1
+
+
+async def test_a_twin_colliding_inside_the_handler_answers_with_the_winners_result(
+    runtime: AgentRuntime, org_id: uuid.UUID, clean_platform: Platform
+) -> None:
+    """A retry of a task the first worker is still committing: the second run trips over
+    the first one's rows, and once the first commits, its result is the answer."""
+    task = task_for(runtime, org_id, "claim", {"name": "Анна", "pause": 0.3})
+    (agent,) = runtime.agents.values()
+    results = await asyncio.gather(
+        *(runtime.run(agent, task.model_dump(mode="json")) for _ in range(2))
+    )
+    assert [r.status for r in results] == [ResultStatus.OK, ResultStatus.OK], results
+    assert results[0] == results[1]
+    async with clean_platform.sessionmaker() as session:
+        claims = await session.scalar(select(func.count()).select_from(ProcessedMessage))
+    assert claims == 1
 
 
 async def test_failures_become_readable_results_and_roll_back(

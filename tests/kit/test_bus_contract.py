@@ -369,6 +369,7 @@ class TcpProxy:
         parts = urlsplit(target)
         self._target = (parts.hostname or "127.0.0.1", parts.port or 5672)
         self._credentials = f"{parts.username}:{parts.password}"
+        self._vhost = parts.path or "/"  # the proxied bus must meet the others on their vhost
         self._writers: set[asyncio.StreamWriter] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._server: asyncio.Server | None = None
@@ -377,7 +378,7 @@ class TcpProxy:
     async def start(self) -> None:
         self._server = await asyncio.start_server(self._accept, "127.0.0.1", 0)
         port = self._server.sockets[0].getsockname()[1]
-        self.url = f"amqp://{self._credentials}@127.0.0.1:{port}/"
+        self.url = f"amqp://{self._credentials}@127.0.0.1:{port}{self._vhost}"
 
     async def _accept(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         task = asyncio.current_task()

@@ -4,7 +4,9 @@ Guarantees the agent contract makes to Maestro:
 - A task is validated against its skill's input schema before the handler runs.
 - The handler runs inside the task's deadline and inside one transaction; the result is
   stored in that same transaction, keyed by task id. A redelivered task (a worker died after
-  committing but before acknowledging) answers with the stored result and writes nothing.
+  committing but before acknowledging) answers with the stored result and writes nothing;
+  so does a task that collides with its own twin still running elsewhere (a redelivery, or
+  Maestro's retry of a task the first worker was still committing) once the twin commits.
 - Every failure becomes an `AgentResult` with status `failed` and a reason a person can read;
   nothing escapes to the bus as an exception.
 """
@@ -184,9 +186,17 @@ class AgentRuntime:
             )
         except MaestroError as exc:
             await session.rollback()
-            return _failed(task, FailureKind.REJECTED, exc.detail, started)
+            return await _stored_result(session, task.id) or _failed(
+                task, FailureKind.REJECTED, exc.detail, started
+            )
         except Exception:
             await session.rollback()
+            # The same task running elsewhere (a redelivery, or a retry while the first
+            # attempt was still committing) collides with its own rows; once that twin has
+            # committed, its result is this task's result.
+            stored = await _stored_result(session, task.id)
+            if stored is not None:
+                return stored
             log.exception("skill_crashed", agent=task.agent, skill=task.skill, task_id=task.id)
             return _failed(
                 task, FailureKind.CRASHED, f"{task.agent}.{task.skill} failed unexpectedly", started

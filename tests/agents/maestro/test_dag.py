@@ -146,6 +146,9 @@ async def test_transient_failures_are_retried_once() -> None:
     assert outcome.reports["plan"].attempts == 2
     attempts = [t.attempt for t in agents.calls if t.skill == "generate_plan"]
     assert attempts == [1, 2]
+    # The retry is the same task, so an attempt that still commits late is not run twice.
+    assert len({t.id for t in agents.calls if t.skill == "generate_plan"}) == 1
+    assert len({t.id for t in agents.calls}) == 3
 
 
 async def test_missing_agents_are_named_not_faked() -> None:

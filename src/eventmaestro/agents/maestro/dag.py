@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -259,12 +260,17 @@ async def _run_one(
     await on_progress(Progress(ProgressKind.STARTED, step.id, step.qualified))
     began = time.perf_counter()
     result: AgentResult | None = None
+    # Every attempt is the same task: an attempt the caller gave up on may still commit on a
+    # slow worker, and the runtime then answers the retry with that stored result instead of
+    # running the skill — and writing its effects — a second time.
+    task_id = uuid.uuid4().hex
     for attempt in range(1, step.retries + 2):
         step_deadline = min(deadline, utcnow() + timedelta(seconds=step.timeout))
         if step_deadline <= utcnow():
             report.reason = "the request's deadline passed before it could run"
             break
         task = AgentTask(
+            id=task_id,
             agent=step.agent,
             skill=step.skill,
             input=payload,
