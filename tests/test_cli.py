@@ -182,3 +182,21 @@ def test_ask_refuses_bad_options_clearly(env: dict[str, str]) -> None:
     bad_event = runner.invoke(app, ["ask", "привет", "--event", "not-an-id"], env=env)
     assert bad_event.exit_code == 1
     assert "badly formed hexadecimal UUID string" in bad_event.output
+
+
+def test_vendor_commands_work_in_a_fresh_process(env: dict[str, str]) -> None:
+    """A real `maestro` process imports only what its command needs: the catalogue's tables
+    must still find the tables they reference."""
+    import os
+    import subprocess
+    import sys
+
+    maestro = [sys.executable, "-m", "eventmaestro.cli"]
+    run_env = {**os.environ, **env}
+    migrated = subprocess.run([*maestro, "migrate"], env=run_env, capture_output=True, text=True)
+    assert migrated.returncode == 0, migrated.stderr
+    demo = subprocess.run(
+        [*maestro, "vendors", "demo", "--count", "20"], env=run_env, capture_output=True, text=True
+    )
+    assert demo.returncode == 0, demo.stdout + demo.stderr
+    assert "Loaded 20 demo vendors." in demo.stdout

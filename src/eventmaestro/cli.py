@@ -275,3 +275,7 @@ def understand(
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -327,7 +327,10 @@ async def test_a_brief_fans_out_to_the_worker_processes(
     body = await _process(http, token, cluster)
 
     assert body["intent"] == "create_event_plan"
-    assert set(body["results"]) == {"plan", "budget", "vendors"}
+    assert set(body["results"]) == {"plan", "budget", "vendors"}, (
+        body["warnings"],
+        body["timings"],
+    )
     assert body["agents_used"] == ["planning", "finance", "vendors"]
     assert {body["results"][k]["status"] for k in ("plan", "budget")} == {"ok"}
     assert body["results"]["vendors"]["status"] in {"ok", "partial"}
@@ -391,7 +394,10 @@ async def _blocked_backends(
 
 async def _assert_written_once(cluster: Cluster, body: dict[str, Any], event_id: str) -> None:
     """The answer is complete and the database holds each of its effects exactly once."""
-    assert set(body["results"]) == {"plan", "budget", "vendors"}
+    assert set(body["results"]) == {"plan", "budget", "vendors"}, (
+        body["warnings"],
+        body["timings"],
+    )
     assert {body["results"][k]["status"] for k in ("plan", "budget")} == {"ok"}
     assert body["results"]["vendors"]["status"] in {"ok", "partial"}
     assert {t["state"] for t in body["timings"]} == {"done"}

@@ -42,6 +42,7 @@ from eventmaestro.kit.errors import MaestroError
 from eventmaestro.kit.logging import get_logger
 from eventmaestro.kit.outbox import claim_message
 from eventmaestro.kit.platform import Platform
+from eventmaestro.models import import_all_models
 
 log = get_logger("maestro.agents")
 
@@ -65,6 +66,9 @@ class AgentRuntime:
     """Serves a set of agents on the bus, each on its own durable queue."""
 
     def __init__(self, platform: Platform, agents: Iterable[Agent], *, prefetch: int = 8):
+        # A worker process imports only its agents' code, yet their rows reference other
+        # domains' tables (events, organisations): the mapper needs every table declared.
+        import_all_models()
         self.platform = platform
         self.agents = {agent.name: agent for agent in agents}
         self.prefetch = prefetch

@@ -14,8 +14,10 @@ import hashlib
 import itertools
 import json
 import math
+import os
 import pickle
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -250,13 +252,18 @@ def _hash_corpus(path: Path, mtime_ns: int, size: int) -> str:
 
 
 _IN_MEMORY: dict[str, IntentClassifier] = {}
+# The server warms the model in a thread while the first request may ask for it in another:
+# the second waits for the first instead of training (and writing the cache) a second time.
+_LOADING = threading.Lock()
 
 
 def load_or_train(cache_dir: Path | None, path: Path = TRAIN_PATH) -> IntentClassifier:
     """This process's model for the corpus: from memory, the cache file, or trained (seconds)."""
     key = corpus_key(path)
     if key not in _IN_MEMORY:
-        _IN_MEMORY[key] = _load_or_train(cache_dir, path, key)
+        with _LOADING:
+            if key not in _IN_MEMORY:
+                _IN_MEMORY[key] = _load_or_train(cache_dir, path, key)
     return _IN_MEMORY[key]
 
 
@@ -270,7 +277,9 @@ def _load_or_train(cache_dir: Path | None, path: Path, key: str) -> IntentClassi
             return IntentClassifier(pickle.load(stored))
     model = IntentClassifier.train(load_examples(path))
     cache_dir.mkdir(parents=True, exist_ok=True)
-    partial = cached.with_suffix(".tmp")
+    # A name of this writer's own: processes sharing the data dir may train at the same time,
+    # and each must rename a complete file of its own into place.
+    partial = cached.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
     with partial.open("wb") as out:
         pickle.dump(model._model, out, protocol=pickle.HIGHEST_PROTOCOL)
     partial.replace(cached)

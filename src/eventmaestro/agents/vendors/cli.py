@@ -22,6 +22,16 @@ if TYPE_CHECKING:
 # `maestro …` invocation imports this file, and none of the others should pay for them.
 
 app = typer.Typer(help="Vendor catalogue.", no_args_is_help=True)
+
+
+@app.callback()
+def _tables() -> None:
+    """Vendors' rows reference organisations: every table must be declared before a write."""
+    from eventmaestro.models import import_all_models
+
+    import_all_models()
+
+
 console = Console()
 err = Console(stderr=True)
 
