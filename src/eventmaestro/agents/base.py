@@ -13,7 +13,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,6 +21,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from eventmaestro.kit.bus import Bus, Message
 from eventmaestro.kit.cache import Cache
 from eventmaestro.settings import Settings
+
+if TYPE_CHECKING:
+    from eventmaestro.llm.gateway import LLMGateway
 
 In = TypeVar("In", bound=BaseModel)
 Out = TypeVar("Out", bound=BaseModel)
@@ -112,6 +115,9 @@ class RunContext:
     session: AsyncSession
     bus: Bus
     cache: Cache
+    # The language-model gateway (routing, fallback, privacy, ledger); its chains end in the
+    # offline engine, so a skill asks it only for words and checks what comes back.
+    llm: LLMGateway | None = None
 
     @property
     def context(self) -> AgentContext:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 from sqlalchemy import select
@@ -44,6 +44,9 @@ from eventmaestro.kit.outbox import claim_message
 from eventmaestro.kit.platform import Platform
 from eventmaestro.models import import_all_models
 
+if TYPE_CHECKING:
+    from eventmaestro.llm.gateway import LLMGateway
+
 log = get_logger("maestro.agents")
 
 # Answered by the runtime itself, never by a handler: proves the agent's queue is served.
@@ -65,16 +68,29 @@ def _failed(task: AgentTask, kind: FailureKind, reason: str, started: float) -> 
 class AgentRuntime:
     """Serves a set of agents on the bus, each on its own durable queue."""
 
-    def __init__(self, platform: Platform, agents: Iterable[Agent], *, prefetch: int = 8):
+    def __init__(
+        self,
+        platform: Platform,
+        agents: Iterable[Agent],
+        *,
+        prefetch: int = 8,
+        llm: LLMGateway | None = None,
+    ):
         # A worker process imports only its agents' code, yet their rows reference other
         # domains' tables (events, organisations): the mapper needs every table declared.
         import_all_models()
         self.platform = platform
         self.agents = {agent.name: agent for agent in agents}
         self.prefetch = prefetch
+        self.llm = llm
+        self._owns_llm = llm is None
         self._subscriptions: list[Subscription] = []
 
     async def start(self) -> None:
+        if self.llm is None:
+            from eventmaestro.llm.runtime import gateway_for
+
+            self.llm = gateway_for(self.platform)
         for agent in self.agents.values():
             subscription = await self.platform.bus.serve(
                 agent.queue, self._handler_for(agent), prefetch=self.prefetch
@@ -91,6 +107,9 @@ class AgentRuntime:
         subscriptions, self._subscriptions = self._subscriptions, []
         for subscription in subscriptions:
             await subscription.cancel()
+        if self._owns_llm and self.llm is not None:
+            await self.llm.close()
+            self.llm = None
 
     def _handler_for(self, agent: Agent) -> RequestHandler:
         async def handle(message: Message) -> dict[str, Any]:
@@ -178,7 +197,11 @@ class AgentRuntime:
                 started,
             )
         context = RunContext(
-            task=task, session=session, bus=self.platform.bus, cache=self.platform.cache
+            task=task,
+            session=session,
+            bus=self.platform.bus,
+            cache=self.platform.cache,
+            llm=self.llm,
         )
         try:
             async with asyncio.timeout(remaining):

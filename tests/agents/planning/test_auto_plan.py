@@ -48,8 +48,19 @@ async def _plans(platform: Platform, event_id: str) -> int:
 
 
 async def _wait_for(platform: Platform, claims: int, within: float = 15.0) -> None:
+    """Until this test's `event.created` messages were handled. Counting claims alone would
+    not do: the durable group queue may still hold events of earlier tests, which the
+    listener claims (harmlessly) first."""
     deadline = time.monotonic() + within
-    while await _claimed(platform) < claims:
+    while True:
+        async with platform.sessionmaker() as session:
+            ours = select(OutboxMessage.id).where(OutboxMessage.topic == "event.created")
+            ids = [str(i) for i in (await session.scalars(ours)).all()]
+            handled = select(func.count()).where(
+                ProcessedMessage.consumer == GROUP, ProcessedMessage.message_id.in_(ids)
+            )
+            if len(ids) >= claims and (await session.scalar(handled) or 0) >= claims:
+                return
         assert time.monotonic() < deadline, "event.created never reached the Planning agent"
         platform.relay.wake()
         await asyncio.sleep(0.05)
@@ -83,10 +94,10 @@ async def test_a_new_event_gets_its_plan_once(
     original = Message(topic=row.topic, payload=row.payload, id=str(row.id), headers=row.headers)
     await runtime.deliver(GROUP, planning.listeners["auto_plan"], original)
     assert await _plans(clean_platform, event_id) == 1
-    assert await _claimed(clean_platform) == 1
+    claimed = await _claimed(clean_platform)
     fresh = Message(topic=row.topic, payload=row.payload, headers=row.headers)
     await runtime.deliver(GROUP, planning.listeners["auto_plan"], fresh)
-    assert await _claimed(clean_platform) == 2
+    assert await _claimed(clean_platform) == claimed + 1
     # A second plan for the event replaces the first (the planning service keeps one).
     assert await _plans(clean_platform, event_id) == 1
 

@@ -3,12 +3,14 @@ bus by Maestro and the worker."""
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from eventmaestro.agents.base import Agent, EventContext, ResultStatus, RunContext, SkillOutcome
+from eventmaestro.agents.planning.language import model_tasks
 from eventmaestro.agents.planning.lookup import query_category
 from eventmaestro.agents.planning.schemas import (
     EventFacts,
@@ -20,6 +22,7 @@ from eventmaestro.agents.planning.schemas import (
     TaskUpdate,
 )
 from eventmaestro.agents.planning.service import PlanningService, today_in
+from eventmaestro.agents.planning.templates import EventTemplate, TemplateTask
 from eventmaestro.events import events as events_topics
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
@@ -93,11 +96,23 @@ async def generate_plan(ctx: RunContext, data: GeneratePlanIn) -> SkillOutcome[G
     if data.event.id is not None:  # another organisation's event is simply not found
         await EventsService(ctx.session).get(_reader(ctx), data.event.id)
     options = data.options.model_copy(update={"locale": ctx.context.locale})
+    dropped: list[str] = []
+
+    async def more_requirements(template: EventTemplate, text: str) -> list[TemplateTask]:
+        # Leave the scheduler a second of the task's deadline whatever the model does.
+        asked_until = ctx.task.deadline - dt.timedelta(seconds=1)
+        tasks, notes = await model_tasks(
+            ctx.llm, template, text, deadline=asked_until, org_id=ctx.context.org_id
+        )
+        dropped.extend(notes)
+        return tasks
+
     plan, tasks = await PlanningService(ctx.session).generate(
         ctx.context.org_id,
         data.event,
         options,
         today=today_in(data.event.timezone, ctx.context.now),
+        more_requirements=more_requirements,
     )
     why = plan.feasibility
     if why.feasible:
@@ -106,11 +121,13 @@ async def generate_plan(ctx: RunContext, data: GeneratePlanIn) -> SkillOutcome[G
             if options.locale == "ru"
             else f"Plan ready: {len(tasks)} tasks, the date is achievable."
         )
-        return SkillOutcome(GeneratedPlan(plan=plan, tasks=tasks), summary=summary)
+        return SkillOutcome(
+            GeneratedPlan(plan=plan, tasks=tasks), summary=summary, warnings=dropped
+        )
     return SkillOutcome(
         GeneratedPlan(plan=plan, tasks=tasks),
         summary=why.explanation or "",
-        warnings=why.compressions,
+        warnings=[*why.compressions, *dropped],
         status=ResultStatus.PARTIAL,
     )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -47,7 +47,13 @@ from eventmaestro.agents.planning.schemas import (
     TaskUpdate,
     TimelineOut,
 )
-from eventmaestro.agents.planning.templates import expand, library, with_requirements
+from eventmaestro.agents.planning.templates import (
+    EventTemplate,
+    TemplateTask,
+    expand,
+    library,
+    with_requirements,
+)
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.db import new_id
 from eventmaestro.kit.errors import ConflictError, NotFoundError, ValidationFailedError
@@ -87,6 +93,10 @@ def task_out(task: PlanTask, analysis: Analysis | None = None) -> TaskOut:
     )
 
 
+# Asked for tasks the rules did not add (a language model, when one is configured).
+MoreRequirements = Callable[[EventTemplate, str], Awaitable[list[TemplateTask]]]
+
+
 class PlanningService:
     def __init__(self, session: AsyncSession, calendar: WorkCalendar | None = None) -> None:
         self.session = session
@@ -94,7 +104,13 @@ class PlanningService:
         self.calendar = calendar or calendar_for("RU")
 
     async def generate(
-        self, org_id: uuid.UUID, event: EventFacts, options: PlanOptions, *, today: dt.date
+        self,
+        org_id: uuid.UUID,
+        event: EventFacts,
+        options: PlanOptions,
+        *,
+        today: dt.date,
+        more_requirements: MoreRequirements | None = None,
     ) -> tuple[PlanOut, list[TaskOut]]:
         """Lay out the template against the calendar. With an event id the plan is stored,
         replacing any earlier one; without, it is a preview."""
@@ -107,6 +123,11 @@ class PlanningService:
             raise ValidationFailedError("The event date is before the first day of work")
         text = " ".join(filter(None, (options.requirements, event.notes)))
         template, requirements = with_requirements(template, text)
+        if more_requirements is not None:
+            extra = await more_requirements(template, text)
+            if extra:
+                template = template.model_copy(update={"tasks": (*template.tasks, *extra)})
+                requirements = [*requirements, *(f"model:{task.id}" for task in extra)]
         items = expand(
             template,
             guests=event.guests_count,
