@@ -295,3 +295,32 @@ async def test_comparing_before_any_search_asks_for_one(
     body = await ask(client, token, "сравни первые два варианта")
     assert body["clarification"]["missing"] == ["shortlist"]
     assert body["results"] == {}
+
+
+async def test_the_same_commands_in_english(
+    client: httpx.AsyncClient, token: str, event: dict[str, Any]
+) -> None:
+    body = await ask(client, token, "add an expense of 50,000 for flowers", event_id=event["id"])
+    assert body["intent"] == "track_expenses"
+    assert body["language"] == "en"
+    expense = body["results"]["expense"]["output"]["expense"]
+    assert expense["amount"] == {"amount": "50000.00", "currency": "RUB"}
+    assert expense["category"] == "decoration"
+    after = await _status(client, token, event["id"])
+    overall = f"Overall: {exact_money(after['remaining'], 'en')} of "
+    assert "Recorded an expense of 50,000 ₽: Decoration (“flowers”)." in body["summary"]
+    assert overall in body["summary"]
+
+    left = await ask(client, token, "how much is left?", conversation_id=body["conversation_id"])
+    assert left["intent"] == "track_expenses"
+    assert left["results"]["status"]["output"]["status"] == after
+
+    roi = await ask(
+        client,
+        token,
+        "will it pay off if a ticket is 5000?",
+        conversation_id=body["conversation_id"],
+    )
+    assert roi["intent"] == "analyze_roi"
+    assert roi["language"] == "en"
+    assert roi["results"]["roi"]["status"] == "ok"

@@ -126,6 +126,8 @@ CHAT_TRAIN: Templates = {
             "what's (due|on fire|pending) for me (today|tomorrow)?",
             "(Kate|Dan) (finished|did) the (mailing|booking), (tick it off|mark it done)",
             "who's (on|handling) (registration|badges|seating)?",
+            "(move|push|shift) the (catering|venue|printing|badges) deadline to (friday|monday|next week)",
+            "what's (urgent|burning|overdue)[ right now]?",
         ],
     },
     "estimate_budget": {
@@ -161,6 +163,10 @@ CHAT_TRAIN: Templates = {
             "we (transferred|wired) {budget_bare} to the (band|florist), (log|note) it",
             "(are we|is the {event}) (over|under) budget (so far)?",
             "what's (left|remaining) in the budget for the {event}?",
+            "how much (is|do we have) left[ in the budget]?",
+            "how much (money|budget) (is|do we have) (left|remaining)?",
+            "(add|log|record) (an expense of|a payment of|) {budget_bare} (for|on) (flowers|the band|catering|decor|the shuttle)",
+            "(we|I) (spent|paid) {budget_bare} on (flowers|the photographer|printing), (add|log) it",
         ],
     },
     "analyze_roi": {
@@ -173,6 +179,9 @@ CHAT_TRAIN: Templates = {
         "en": [
             "(will) the {event} (pay off|break even)?",
             "(what was) (the) (ROI|margin) (for) the {event}?",
+            "(will it|would it|does it) (pay off|break even) if (a|the) ticket (is|costs) {budget_bare}?",
+            "(do we|would we) break even (at|with) {budget_bare} (a|per) ticket?",
+            "(is it|would it be) profitable (at|with) tickets (at|for) {budget_bare}?",
         ],
     },
     "optimize_pricing": {
@@ -185,6 +194,8 @@ CHAT_TRAIN: Templates = {
         "en": [
             "(should we|do we) (do|offer) (early bird pricing|a student rate)?",
             "(bump|lower) the ticket price? (sales are slow|they sold out)",
+            "what (ticket price|price) should we (set|charge)[ for the {event}]?",
+            "(help me|let's) (pick|choose|set) the (best|right) ticket price",
         ],
     },
     "search_vendors": {
