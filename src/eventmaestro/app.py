@@ -18,7 +18,7 @@ from eventmaestro.agents.vendors.service import load_demo_catalogue
 from eventmaestro.kit.cache.base import Cache
 from eventmaestro.kit.http import BodySizeLimitMiddleware, RequestContextMiddleware
 from eventmaestro.kit.idempotency import IdempotencyMiddleware
-from eventmaestro.kit.logging import configure_logging
+from eventmaestro.kit.logging import configure_logging, get_logger
 from eventmaestro.kit.migrate import upgrade_async
 from eventmaestro.kit.platform import Platform
 from eventmaestro.kit.problems import install_problem_handlers
@@ -35,6 +35,9 @@ Maestro understands an organiser's request in plain words and coordinates specia
 Authenticate with `POST /api/v1/auth/token` (OAuth2 password flow) or an API key
 (`X-API-Key` header). Errors are RFC 9457 problem details.
 """
+
+
+log = get_logger("maestro.app")
 
 
 def create_app(
@@ -54,8 +57,6 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        demo_loading: asyncio.Task[int] | None = None
-        warming: asyncio.Task[object] | None = None
         if owned:
             if settings.is_sqlite:
                 # Embedded mode migrates itself; a shared database is migrated by an operator
@@ -63,14 +64,23 @@ def create_app(
                 settings.data_dir.mkdir(parents=True, exist_ok=True)
                 await upgrade_async(settings.resolved_database_url)
             await active.start()
-            if settings.is_sqlite:
-                demo_loading = asyncio.create_task(load_demo_catalogue(active.sessionmaker))
-        if "maestro" in enabled:
-            # The first message should not wait for the intent model to load (or, on a new
-            # data dir, to train for several seconds): start on it now, off the event loop.
-            warming = asyncio.create_task(
-                asyncio.to_thread(load_or_train, settings.data_dir / "models")
-            )
+
+        async def prepare() -> None:
+            """First-start work, in the background and one thing at a time so that it never
+            crowds out the first requests: an embedded installation's demo catalogue (one
+            write transaction), then the intent model (loaded, or on a new data dir trained
+            for several seconds) so the first message does not wait for it."""
+            try:
+                if owned and settings.is_sqlite:
+                    await load_demo_catalogue(active.sessionmaker)
+                if "maestro" in enabled:
+                    await asyncio.to_thread(load_or_train, settings.data_dir / "models")
+            except Exception:
+                # Both are retried on demand (the catalogue at the next start, the model at
+                # the first message); the server itself is fine.
+                log.exception("startup_preparation_failed")
+
+        preparing = asyncio.create_task(prepare())
         # Agents named among the enabled services answer their queues from this process.
         runtime = AgentRuntime(active, find_agents(enabled))
         await runtime.start()
@@ -82,12 +92,9 @@ def create_app(
         try:
             yield
         finally:
-            if warming is not None and not warming.done():
-                warming.cancel()  # the thread finishes on its own; nobody waits for it
-            if demo_loading is not None:
-                demo_loading.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await demo_loading
+            preparing.cancel()  # a model still training finishes in its thread, unawaited
+            with contextlib.suppress(asyncio.CancelledError):
+                await preparing
             await runtime.stop()
             if owned:
                 await active.close()

@@ -20,6 +20,9 @@ def test_embedded_server_answers_with_nothing_else_running(server: str, tmp_path
             "password": "long-enough-password",
             "name": "A",
         },
+        # A first start loads the demo catalogue in one write transaction; a sign-up in
+        # those seconds waits for it (SQLite has one writer) rather than failing.
+        timeout=30,
     )
     assert registered.status_code == 201
     assert (tmp_path / "data" / "maestro.db").exists()
