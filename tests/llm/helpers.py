@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from eventmaestro.llm.config import LLMSettings, ProviderConfig
+from eventmaestro.llm.contracts import TaskKind
+from eventmaestro.llm.fakes import FakeControl, running_fake
+from eventmaestro.llm.fakes.openai import create_openai_fake
 from eventmaestro.llm.gateway import LLMGateway
 from eventmaestro.llm.providers.gigachat import GigaChatProvider
 from tests.llm.conftest import GIGACHAT_KEY, RunningFake
@@ -33,3 +38,26 @@ def openai_config(fake: RunningFake, *, cloud: bool = True) -> ProviderConfig:
     return ProviderConfig.model_validate(
         {"kind": "openai", "base_url": f"{fake.url}/v1", "api_key": "sk-test", "cloud": cloud}
     )
+
+
+@asynccontextmanager
+async def scripted_model(task: TaskKind) -> AsyncIterator[tuple[FakeControl, LLMGateway]]:
+    """A gateway whose model for `task` is the OpenAI-protocol fake on loopback, answering
+    what the test scripts with `control.reply_next(...)` (the offline engine stays last)."""
+    control = FakeControl(api_key="sk-test")
+    async with running_fake(create_openai_fake(control)) as url:
+        gateway = LLMGateway(
+            settings(
+                providers={
+                    "house": ProviderConfig.model_validate(
+                        {"kind": "openai", "base_url": f"{url}/v1", "api_key": "sk-test"}
+                    )
+                },
+                routes={task: ["house:scripted"]},
+                privacy="off",
+            )
+        )
+        try:
+            yield control, gateway
+        finally:
+            await gateway.close()

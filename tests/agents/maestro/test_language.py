@@ -21,13 +21,12 @@ from eventmaestro.agents.maestro.schemas import ProcessRequest
 from eventmaestro.agents.maestro.service import MaestroService
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.platform import Platform
-from eventmaestro.llm.config import LLMSettings, ProviderConfig
 from eventmaestro.llm.contracts import TaskKind
-from eventmaestro.llm.fakes import FakeControl, running_fake
+from eventmaestro.llm.fakes import FakeControl
 from eventmaestro.llm.fakes.control import Reply
-from eventmaestro.llm.fakes.openai import create_openai_fake
 from eventmaestro.llm.gateway import LLMGateway
 from eventmaestro.nlp.entities.extract import CityRef, Entities
+from tests.llm.helpers import scripted_model
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -75,23 +74,8 @@ def test_a_rewording_may_not_bring_new_figures() -> None:
 
 @pytest.fixture
 async def model() -> AsyncIterator[tuple[FakeControl, LLMGateway]]:
-    control = FakeControl(api_key="sk-test")
-    async with running_fake(create_openai_fake(control)) as url:
-        settings = LLMSettings(
-            providers={
-                "house": ProviderConfig.model_validate(
-                    {"kind": "openai", "base_url": f"{url}/v1", "api_key": "sk-test"}
-                )
-            },
-            routes={TaskKind.ORCHESTRATION: ["house:brief-reader"]},
-            privacy="off",
-            retries=0,
-        )
-        gateway = LLMGateway(settings)
-        try:
-            yield control, gateway
-        finally:
-            await gateway.close()
+    async with scripted_model(TaskKind.ORCHESTRATION) as scripted:
+        yield scripted
 
 
 async def test_process_uses_the_models_reading_and_keeps_its_wording_only_if_true(

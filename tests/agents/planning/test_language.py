@@ -19,13 +19,12 @@ from eventmaestro.agents.planning.templates import library
 from eventmaestro.agents.runtime import AgentRuntime, invoke
 from eventmaestro.kit.clock import utcnow
 from eventmaestro.kit.platform import Platform
-from eventmaestro.llm.config import LLMSettings, ProviderConfig
 from eventmaestro.llm.contracts import TaskKind
-from eventmaestro.llm.fakes import FakeControl, running_fake
+from eventmaestro.llm.fakes import FakeControl
 from eventmaestro.llm.fakes.control import Reply
-from eventmaestro.llm.fakes.openai import create_openai_fake
 from eventmaestro.llm.gateway import LLMGateway
 from tests.agents.test_runtime import _delete_queue
+from tests.llm.helpers import scripted_model
 
 BRIEF = "Корпоратив с дрон-шоу над площадкой и фейерверком"
 DRONES = {
@@ -60,23 +59,8 @@ def test_a_proposal_outside_the_schema_is_refused() -> None:
 
 @pytest.fixture
 async def model() -> AsyncIterator[tuple[FakeControl, LLMGateway]]:
-    control = FakeControl(api_key="sk-test")
-    async with running_fake(create_openai_fake(control)) as url:
-        settings = LLMSettings(
-            providers={
-                "house": ProviderConfig.model_validate(
-                    {"kind": "openai", "base_url": f"{url}/v1", "api_key": "sk-test"}
-                )
-            },
-            routes={TaskKind.PLANNING: ["house:planner"]},
-            privacy="off",
-            retries=0,
-        )
-        gateway = LLMGateway(settings)
-        try:
-            yield control, gateway
-        finally:
-            await gateway.close()
+    async with scripted_model(TaskKind.PLANNING) as scripted:
+        yield scripted
 
 
 async def _plan(platform: Platform, gateway: LLMGateway | None) -> dict[str, Any]:
