@@ -96,7 +96,8 @@ async def test_process_uses_the_models_reading_and_keeps_its_wording_only_if_tru
     answer = await service.process(
         principal, ProcessRequest(message=message, now="2026-11-24T10:00:00+03:00")
     )
-    assert answer.entities.city == CityRef(name="Kazan", geoname_id=551487)
+    # Named as the user wrote in Russian; the id is GeoNames'.
+    assert answer.entities.city == CityRef(name="Казань", geoname_id=551487)
     assert "understanding: city from the language model" in answer.warnings
     # «7 задач» is a figure the template does not have: the wording is refused.
     assert answer.summary.startswith("Корпоратив · 150 гостей · Казань · 20 декабря 2026")

@@ -36,7 +36,7 @@ async def test_a_brief_runs_planning_and_finance_at_once_then_vendors_within_the
     assert body["intent"] == "create_event_plan"
     assert body["language"] == "ru"
     assert body["entities"]["guests_count"] == 150
-    assert body["entities"]["city"]["geoname_id"] == 551487
+    assert body["entities"]["city"] == {"name": "Казань", "geoname_id": 551487}
     assert body["entities"]["date"] == "2026-12-20"
     assert set(body["results"]) == {"plan", "budget", "vendors"}
     assert body["agents_used"] == ["planning", "finance", "vendors"]
@@ -75,6 +75,7 @@ async def test_english_brief_gets_an_english_answer(
     )
     assert body["language"] == "en"
     assert body["entities"]["guests_count"] == 300
+    assert body["entities"]["city"] == {"name": "Moscow", "geoname_id": 524901}
     assert body["summary"].startswith("Conference · 300 guests · Moscow · 15 April 2027")
     assert "Estimate:" in body["summary"]
 

@@ -41,6 +41,7 @@ from eventmaestro.agents.maestro.summaries import (
     Language,
     brief_line,
     choice_question,
+    city_name,
     clarifying_question,
     detect_language,
     missing_sentence,
@@ -98,10 +99,19 @@ def _event_facts(event: EventOut) -> dict[str, Any]:
     return facts
 
 
-def _entities(state: ConversationState) -> Entities:
-    return Entities.model_validate(
-        {k: v for k, v in state.entities.items() if k in Entities.model_fields}
-    )
+def _entities(state: ConversationState, language: Language) -> Entities:
+    """The brief's entities as the user reads them: the city keeps its GeoNames id and is
+    named in the user's language («Казань» for a Russian brief, "Kazan" for an English one)."""
+    values = {k: v for k, v in state.entities.items() if k in Entities.model_fields}
+    city = values.get("city")
+    if isinstance(city, dict):
+        values["city"] = {**city, "name": city_name(city, language)}
+    return Entities.model_validate(values)
+
+
+def _last_language(state: ConversationState) -> Language:
+    said = [turn.text for turn in state.turns if turn.role == "user"]
+    return detect_language(said[-1]) if said else "ru"
 
 
 class MaestroService:
@@ -232,7 +242,7 @@ class MaestroService:
             id=state.id,
             event_id=state.event_id,
             intent=Intent(state.intent) if state.intent else None,
-            entities=_entities(state),
+            entities=_entities(state, _last_language(state)),
             turns=[TurnOut.model_validate(turn.model_dump()) for turn in state.turns],
         )
 
@@ -351,7 +361,7 @@ class MaestroService:
             event_id=state.event_id,
             intent=intent,
             confidence=understood.confidence,
-            entities=_entities(state),
+            entities=_entities(state, language),
             language=language,
             agents_used=agents_used,
             results=results,
