@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import timedelta
 
 import httpx
 import jwt
+from sqlalchemy import func, select
 
+from eventmaestro.accounts.models import Organization, User
 from eventmaestro.kit.platform import Platform
 from eventmaestro.kit.security import issue_access_token
 from eventmaestro.settings import SignupPolicy
@@ -42,6 +45,32 @@ async def test_first_organisation_only_unless_signup_open(
     )
     assert second.status_code == 403
     assert "MAESTRO_SIGNUP=open" in second.json()["detail"]
+
+
+async def test_two_simultaneous_first_sign_ups_let_exactly_one_in(
+    client: httpx.AsyncClient, clean_platform: Platform
+) -> None:
+    clean_platform.settings = clean_platform.settings.model_copy(
+        update={"signup": SignupPolicy.FIRST}
+    )
+
+    async def sign_up(n: int) -> httpx.Response:
+        return await client.post(
+            "/api/v1/auth/register",
+            json={
+                "organization": f"Агентство {n}",
+                "email": f"first-{n}@example.ru",
+                "password": PASSWORD,
+                "name": f"N{n}",
+            },
+        )
+
+    answers = await asyncio.gather(*(sign_up(n) for n in range(4)))
+    assert sorted(a.status_code for a in answers) == [201, 403, 403, 403]
+    async with clean_platform.sessionmaker() as session:
+        orgs = await session.scalar(select(func.count()).select_from(Organization))
+        users = await session.scalar(select(func.count()).select_from(User))
+    assert (orgs, users) == (1, 1)  # the refused ones left nothing behind
 
 
 async def test_duplicate_email_is_a_conflict(client: httpx.AsyncClient) -> None:

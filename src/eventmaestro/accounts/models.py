@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import Boolean, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
-from eventmaestro.kit.db import Model, OrgScopedMixin
+from eventmaestro.kit.clock import utcnow
+from eventmaestro.kit.db import Base, Model, OrgScopedMixin
 
 
 class Organization(Model):
@@ -16,6 +17,18 @@ class Organization(Model):
 
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(120), unique=True)
+
+
+class InstallationClaim(Base):
+    """Things an installation allows once, made atomic by the primary key: under the
+    `first` sign-up policy the first organisation claims `first_signup` in its own
+    transaction, so of two simultaneous sign-ups exactly one commits."""
+
+    __tablename__ = "installation_claims"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    org_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organizations.id", ondelete="CASCADE"))
+    claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class User(OrgScopedMixin, Model):

@@ -12,9 +12,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from eventmaestro.accounts.models import ApiKey, Organization, RefreshToken, User
+from eventmaestro.accounts.models import (
+    ApiKey,
+    InstallationClaim,
+    Organization,
+    RefreshToken,
+    User,
+)
 from eventmaestro.accounts.repository import AccountsRepository
 from eventmaestro.accounts.roles import Role
 from eventmaestro.accounts.schemas import (
@@ -87,6 +94,9 @@ def _transliterate(text: str) -> str:
     return "".join(_CYRILLIC.get(ch, ch) for ch in text.lower())
 
 
+FIRST_SIGNUP = "first_signup"
+
+
 class AccountsService:
     def __init__(self, session: AsyncSession, tokens: TokenPolicy) -> None:
         self.session = session
@@ -104,11 +114,25 @@ class AccountsService:
                 "or set MAESTRO_SIGNUP=open to allow new organisations to register."
             )
         org = await self.create_organization(data.organization)
+        if policy is SignupPolicy.FIRST:
+            await self._claim_first_signup(org)
         user = await self.create_user(
             org.id,
             UserCreate(email=data.email, name=data.name, role=Role.ADMIN, password=data.password),
         )
         return await self._issue_tokens(user, family_id=uuid.uuid4())
+
+    async def _claim_first_signup(self, org: Organization) -> None:
+        """The count above can read 0 in two simultaneous sign-ups; the claim's primary key
+        lets only one of them commit (the other waits for it, then conflicts)."""
+        try:
+            async with self.session.begin_nested():
+                self.session.add(InstallationClaim(name=FIRST_SIGNUP, org_id=org.id))
+        except IntegrityError as exc:
+            raise PermissionDeniedError(
+                "This installation already has an organisation. Ask its admin for an account, "
+                "or set MAESTRO_SIGNUP=open to allow new organisations to register."
+            ) from exc
 
     async def create_organization(self, name: str) -> Organization:
         base = slugify(name)
