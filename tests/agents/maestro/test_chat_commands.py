@@ -324,3 +324,41 @@ async def test_the_same_commands_in_english(
     assert roi["intent"] == "analyze_roi"
     assert roi["language"] == "en"
     assert roi["results"]["roi"]["status"] == "ok"
+
+
+async def test_the_answer_to_which_task_completes_the_command(
+    client: httpx.AsyncClient, token: str, event: dict[str, Any]
+) -> None:
+    asked = await ask(
+        client, token, "перенеси дедлайн по фейерверку на 18 декабря", event_id=event["id"]
+    )
+    options = asked["clarification"]["options"]
+    assert len(options) >= 2
+    chosen = next(t for t in await _tasks(client, token, event["id"]) if t["title"] == options[1])
+
+    answered = await ask(client, token, "вторую", conversation_id=asked["conversation_id"])
+
+    assert answered["intent"] == "manage_tasks"
+    assert answered["clarification"] is None
+    change = answered["results"]["move"]["output"]
+    assert change["task"]["id"] == chosen["id"]
+    assert change["task"]["due_date"] == "2026-12-18"
+    after = {t["id"]: t for t in await _tasks(client, token, event["id"])}
+    assert after[chosen["id"]]["due_date"] == "2026-12-18"
+    # The event itself kept its date: the answer completed a command, not a new brief.
+    assert answered["entities"]["date"] == "2026-12-20"
+
+    # Nothing is pending any more: the same word now is just a word.
+    again = await ask(client, token, "вторую", conversation_id=asked["conversation_id"])
+    assert "move" not in again["results"]
+
+
+async def test_the_answer_to_which_date_completes_the_command(
+    client: httpx.AsyncClient, token: str, event: dict[str, Any]
+) -> None:
+    asked = await ask(client, token, "перенеси срок дегустации на 2 сентября", event_id=event["id"])
+    assert asked["clarification"]["missing"] == ["due_date"]
+    answered = await ask(client, token, "на 16 декабря", conversation_id=asked["conversation_id"])
+    change = answered["results"]["move"]["output"]
+    assert "дегустац" in change["task"]["title"].lower()
+    assert change["task"]["due_date"] == "2026-12-16"

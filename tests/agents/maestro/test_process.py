@@ -243,6 +243,24 @@ async def test_a_stored_event_is_what_the_conversation_is_about(
     stored = await client.get(f"/api/v1/finance/events/{event_id}/budget", headers=bearer(token))
     assert stored.status_code == 200, stored.text
 
+    # A what-if on the stored event is a preview: the stored plan (and its tasks' progress)
+    # stays as it was.
+    plan_before = await client.get(
+        f"/api/v1/planning/events/{event_id}/tasks", headers=bearer(token)
+    )
+    what_if = await ask(
+        client, token, "а если 300 человек?", conversation_id=body["conversation_id"]
+    )
+    assert what_if["results"]["plan"]["output"]["plan"]["id"] is None
+    assert any(
+        "stored plan is kept" in w or "сохранённый план не изменён" in w
+        for w in what_if["warnings"]
+    )
+    plan_after = await client.get(
+        f"/api/v1/planning/events/{event_id}/tasks", headers=bearer(token)
+    )
+    assert plan_after.json() == plan_before.json()
+
     conversation = body["conversation_id"]
     calm = await ask(client, token, "что у нас горит?", conversation_id=conversation)
     assert calm["intent"] == "manage_tasks"

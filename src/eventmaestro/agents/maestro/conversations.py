@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from eventmaestro.agents.maestro.pending import Pending
 from eventmaestro.kit.cache import Cache
 
 MAX_TURNS = 20
@@ -34,6 +35,8 @@ class ConversationState(BaseModel):
     # («с террасой», «халяль»): planning reads requirements and vendors tags from it.
     brief: str = ""
     turns: list[Turn] = Field(default_factory=list)
+    # A command that asked the user something and waits for the answer (see `pending`).
+    pending: Pending | None = None
 
     def merge(self, entities: dict[str, Any]) -> dict[str, Any]:
         """New values win; what the follow-up does not mention is kept."""

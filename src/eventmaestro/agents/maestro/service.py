@@ -7,7 +7,7 @@ import asyncio
 import time
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from eventmaestro.agents.maestro.dag import (
 from eventmaestro.agents.maestro.flows import REQUIRED, flow_for, shortlist
 from eventmaestro.agents.maestro.followups import apply_message
 from eventmaestro.agents.maestro.language import MaestroLanguage
+from eventmaestro.agents.maestro.pending import Pending, completed, is_answer
 from eventmaestro.agents.maestro.schemas import (
     AgentHealth,
     Clarification,
@@ -157,20 +158,24 @@ class MaestroService:
             event = await self._load_event(principal, request.event_id)
             state.event_id = event.id
             state.start_over(_event_facts(event), "")
-        understood = await asyncio.to_thread(
-            understand,
-            request.message,
-            now=now,
-            timezone=request.timezone,
-            cache_dir=self.model_dir,
-        )
+        understood = await self._understand(request.message, now, request.timezone)
         language = detect_language(request.message)
+        message = request.message
+        pending, state.pending = state.pending, None
+        today = local_today(now, request.timezone)
+        if pending is not None and is_answer(
+            pending, message, understood.intent, understood.confidence, today
+        ):
+            # «вторую», «дегустацию», «на 15 декабря»: the command that asked, completed.
+            message = completed(pending, message, language)
+            understood = await self._understand(message, now, request.timezone)
+            understood = understood.model_copy(update={"intent": pending.intent})
         entities, understanding_notes = await self._extract(
-            principal, request.message, understood.entities, now, request.timezone
+            principal, message, understood.entities, now, request.timezone
         )
         stated = entities.model_dump(mode="json", exclude_none=True)
         intent, notes = apply_message(
-            state, request.message, stated, understood.intent, understood.confidence
+            state, message, stated, understood.intent, understood.confidence
         )
         await on_progress(
             "understood",
@@ -189,7 +194,7 @@ class MaestroService:
             now=now,
             timezone=request.timezone,
         )
-        flow = flow_for(intent, request.message)
+        flow = flow_for(intent, message)
         known = {**state.entities, "event": context.event_id}
         missing = [name for name in REQUIRED.get(intent, ()) if not known.get(name)]
         run = FlowRun()
@@ -199,11 +204,18 @@ class MaestroService:
                 question=clarifying_question(missing, language), missing=missing, blocking=True
             )
         elif flow is not None:
-            run = await self._run(flow, state, request.message, context, on_progress)
+            run = await self._run(flow, state, message, context, on_progress)
             listed = shortlist(run.outputs)
             if listed:
                 state.entities["shortlist"] = listed
             if run.question is not None:
+                state.pending = Pending(
+                    intent=intent,
+                    message=message,
+                    missing=run.question.missing,
+                    subject=run.question.subject,
+                    options=list(run.question.options),
+                )
                 clarification = Clarification(
                     question=choice_question(run.question, language),
                     missing=[run.question.missing],
@@ -244,6 +256,11 @@ class MaestroService:
             intent=Intent(state.intent) if state.intent else None,
             entities=_entities(state, _last_language(state)),
             turns=[TurnOut.model_validate(turn.model_dump()) for turn in state.turns],
+        )
+
+    async def _understand(self, text: str, now: datetime, timezone: str) -> Understanding:
+        return await asyncio.to_thread(
+            understand, text, now=now, timezone=timezone, cache_dir=self.model_dir
         )
 
     async def _extract(

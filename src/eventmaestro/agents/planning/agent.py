@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from eventmaestro.agents.base import Agent, EventContext, ResultStatus, RunContext, SkillOutcome
 from eventmaestro.agents.planning.language import model_tasks
 from eventmaestro.agents.planning.lookup import query_category
+from eventmaestro.agents.planning.repository import PlanningRepository
 from eventmaestro.agents.planning.schemas import (
     EventFacts,
     GeneratedPlan,
@@ -44,6 +45,11 @@ class GeneratePlanIn(BaseModel):
 
     event: EventFacts = Field(description="With an id the plan is stored against that event")
     options: PlanOptions = Field(default_factory=PlanOptions)
+    replace_existing: bool = Field(
+        default=False,
+        description="Replace the event's stored plan; otherwise an event that has a plan gets "
+        "a preview (a chat's what-if must not wipe the progress recorded on its tasks)",
+    )
 
 
 class ListTasksIn(TaskFilters):
@@ -93,8 +99,19 @@ def _reader(ctx: RunContext) -> Principal:
 @agent.skill("generate_plan", input=GeneratePlanIn, output=GeneratedPlan)
 async def generate_plan(ctx: RunContext, data: GeneratePlanIn) -> SkillOutcome[GeneratedPlan]:
     """Generate an event plan from its template; stored when the event id is given."""
+    kept: list[str] = []
     if data.event.id is not None:  # another organisation's event is simply not found
         await EventsService(ctx.session).get(_reader(ctx), data.event.id)
+        stored = await PlanningRepository(ctx.session).plan_for_event(
+            ctx.context.org_id, data.event.id
+        )
+        if stored is not None and not data.replace_existing:
+            data = data.model_copy(update={"event": data.event.model_copy(update={"id": None})})
+            kept.append(
+                "Уже есть сохранённый план: это предварительный расчёт, сохранённый план не изменён"
+                if ctx.context.locale == "ru"
+                else "The event already has a plan: this is a preview; the stored plan is kept"
+            )
     options = data.options.model_copy(update={"locale": ctx.context.locale})
     dropped: list[str] = []
 
@@ -106,6 +123,8 @@ async def generate_plan(ctx: RunContext, data: GeneratePlanIn) -> SkillOutcome[G
         )
         dropped.extend(notes)
         return tasks
+
+    dropped.extend(kept)
 
     plan, tasks = await PlanningService(ctx.session).generate(
         ctx.context.org_id,
