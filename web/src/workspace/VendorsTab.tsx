@@ -1,8 +1,11 @@
+import BookmarkAddIcon from "@mui/icons-material/BookmarkAdd";
+import BookmarkRemoveIcon from "@mui/icons-material/BookmarkRemove";
 import {
   Box,
   Button,
   Checkbox,
   Chip,
+  IconButton,
   MenuItem,
   Paper,
   Rating,
@@ -28,6 +31,8 @@ import { EmptyState } from "../common/EmptyState";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatMoney } from "../format";
+import { useShortlist } from "./shortlist";
+import { VendorSelection } from "./VendorSelection";
 
 export const VENDOR_CATEGORIES: VendorCategory[] = [
   "venue",
@@ -61,6 +66,7 @@ export function VendorsTab({ event }: { event: EventOut }) {
   const [filters, setFilters] = useState<Filters>(initial);
   const [selected, setSelected] = useState<string[]>([]);
   const [comparing, setComparing] = useState<string[]>([]);
+  const shortlist = useShortlist(event.id);
   const search = useSearchVendorsQuery({
     q: filters.q.trim() || undefined,
     category: filters.category ? [filters.category] : undefined,
@@ -98,6 +104,28 @@ export function VendorsTab({ event }: { event: EventOut }) {
 
   return (
     <Stack spacing={2}>
+      <VendorSelection event={event} />
+      <Paper sx={{ p: 2 }} component="section" aria-labelledby="shortlist-title">
+        <Typography variant="h6" component="h2" id="shortlist-title">
+          {t("vendorsExtra.shortlist")}
+        </Typography>
+        {shortlist.items.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">
+            {t("vendorsExtra.shortlistEmpty")}
+          </Typography>
+        ) : (
+          <Stack direction="row" spacing={1} sx={{ mt: 1, flexWrap: "wrap", rowGap: 1 }} data-testid="shortlist">
+            {shortlist.items.map((item) => (
+              <Chip
+                key={item.id}
+                label={`${item.name} · ${categoryLabel(item.category)}`}
+                onDelete={() => shortlist.remove(item.id)}
+                deleteIcon={<BookmarkRemoveIcon titleAccess={t("vendorsExtra.unshortlist", { name: item.name })} />}
+              />
+            ))}
+          </Stack>
+        )}
+      </Paper>
       <Paper sx={{ p: 2 }}>
         <Stack component="form" onSubmit={submit} direction={{ xs: "column", md: "row" }} spacing={2} role="search">
           <TextField
@@ -198,6 +226,7 @@ export function VendorsTab({ event }: { event: EventOut }) {
                   <TableCell>{t("event.city")}</TableCell>
                   <TableCell>{t("vendors.ratingCol")}</TableCell>
                   <TableCell align="right">{t("vendors.price")}</TableCell>
+                  <TableCell padding="checkbox" />
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -227,6 +256,16 @@ export function VendorsTab({ event }: { event: EventOut }) {
                       </Stack>
                     </TableCell>
                     <TableCell align="right">{formatMoney(event_price.amount, language, event_price.currency)}</TableCell>
+                    <TableCell padding="checkbox">
+                      <IconButton
+                        aria-label={t(shortlist.has(vendor.id) ? "vendorsExtra.unshortlist" : "vendorsExtra.toShortlist", { name: vendor.name })}
+                        aria-pressed={shortlist.has(vendor.id)}
+                        color={shortlist.has(vendor.id) ? "primary" : "default"}
+                        onClick={() => shortlist.toggle({ id: vendor.id, name: vendor.name, category: vendor.category })}
+                      >
+                        {shortlist.has(vendor.id) ? <BookmarkRemoveIcon /> : <BookmarkAddIcon />}
+                      </IconButton>
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
