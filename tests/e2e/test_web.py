@@ -16,6 +16,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect, sync_playwright
 
@@ -241,6 +242,53 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
 
     page.get_by_role("button", name="Выйти").click()
     expect(page.get_by_role("heading", name="Вход")).to_be_visible()
+
+    select_vendors_and_sign_contract(page)
+
+
+def select_vendors_and_sign_contract(page: Page) -> None:
+    """Vendors for the conference: the optimiser's picks and total, a contract and its DOCX."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.get_by_label("Электронная почта").fill("anna@example.ru")
+    page.get_by_label("Пароль").fill("long-enough-password")
+    page.get_by_role("button", name="Войти").click()
+    # Signing in returns to the last page (the wedding); the conference is on the dashboard.
+    page.get_by_role("link", name="Мероприятия").click()
+    page.get_by_role("article", name="Конференция «Цифровая Москва»").click()
+    page.get_by_role("tab", name="Подрядчики").click()
+
+    # The shortlist keeps a search result for this event.
+    first = page.get_by_test_id("vendor-row").first
+    first.get_by_role("button", name=re.compile("^В избранное")).click()
+    expect(page.get_by_test_id("shortlist").get_by_role("button")).to_have_count(1)
+
+    page.get_by_role("button", name="Подобрать для мероприятия").click()
+    total = page.get_by_test_id("selection-total")
+    expect(total).to_have_text(re.compile(r"^[\d\s]+₽$"))
+    picks = page.get_by_test_id("selection-pick")
+    expect(picks.first).to_be_visible()
+    vendor = picks.first.locator("td").nth(1).inner_text()
+    shot(page, "16-vendors-selected")
+
+    picks.first.get_by_role("button", name="Договор").click()
+    form = page.get_by_role("form", name=f"Договор с {vendor}")
+    form.get_by_label("Заказчик").fill("ООО «Цифровая Москва»")
+    form.get_by_role("button", name="Создать договор").click()
+    status = page.get_by_test_id("contract-status")
+    expect(status).to_have_text("Черновик")
+    page.get_by_role("button", name="Отправить подрядчику").click()
+    expect(status).to_have_text("Отправлен")
+    page.get_by_role("button", name="Подписать").click()
+    expect(status).to_have_text("Подписан")
+    shot(page, "17-vendors-contract-signed")
+
+    with page.expect_download() as docx:
+        page.get_by_role("button", name="Договор (.docx)").click()
+    assert docx.value.suggested_filename.endswith(".docx")
+    document = Document(io.BytesIO(Path(docx.value.path()).read_bytes()))
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    text = "\n".join([paragraph.text for paragraph in document.paragraphs] + cells)
+    assert vendor in text
 
 
 def test_pages_and_api_errors_share_one_server(server: str) -> None:

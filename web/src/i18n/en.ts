@@ -262,6 +262,7 @@ export const en: Messages = {
     vat: "VAT",
     noVat: "exempt",
     contractTotal: "Total",
+    send: "Send to the vendor",
     sign: "Sign",
     downloadDocx: "Contract (.docx)",
     status: { draft: "Draft", sent: "Sent", signed: "Signed", cancelled: "Cancelled" },

@@ -261,6 +261,7 @@ export const ru = {
     vat: "НДС",
     noVat: "не облагается",
     contractTotal: "Итого",
+    send: "Отправить подрядчику",
     sign: "Подписать",
     downloadDocx: "Договор (.docx)",
     status: { draft: "Черновик", sent: "Отправлен", signed: "Подписан", cancelled: "Отменён" },

@@ -132,7 +132,17 @@ export function ContractCard({
           {changing.error ? <ProblemAlert error={changing.error} /> : null}
           {downloadError && <Alert severity="error">{t("common.error")}</Alert>}
           <Stack direction="row" spacing={1} sx={{ flexWrap: "wrap", rowGap: 1 }}>
-            {(contract.data.status === "draft" || contract.data.status === "sent") && (
+            {/* The API's order is draft → sent → signed: each step is one button. */}
+            {contract.data.status === "draft" && (
+              <Button
+                variant="contained"
+                disabled={changing.isLoading}
+                onClick={() => void change({ contractId, action: "send", body: null })}
+              >
+                {t("vendorsExtra.send")}
+              </Button>
+            )}
+            {contract.data.status === "sent" && (
               <Button
                 variant="contained"
                 disabled={changing.isLoading}

@@ -121,12 +121,16 @@ describe("VendorSelection", () => {
     expect(screen.getByRole("button", { name: "Подобрать для мероприятия" })).toBeDisabled();
   });
 
-  it("creates a contract for a pick, validates the client, and signs it", async () => {
+  it("creates a contract for a pick, validates the client, sends and signs it", async () => {
     let status = "draft";
     const server = fakeServer({
       "POST /api/v1/vendors/select": () => ({ body: FEASIBLE }),
       "POST /api/v1/vendors/contracts": () => ({ status: 201, body: CONTRACT }),
       "GET /api/v1/vendors/contracts/c1": () => ({ body: { ...CONTRACT, status } }),
+      "PUT /api/v1/vendors/contracts/c1/send": () => {
+        status = "sent";
+        return { body: { ...CONTRACT, status } };
+      },
       "PUT /api/v1/vendors/contracts/c1/sign": () => {
         status = "signed";
         return { body: { ...CONTRACT, status } };
@@ -150,7 +154,8 @@ describe("VendorSelection", () => {
     expect(created?.body).toMatchObject({ vendor_id: "v1", event_id: "e1", event_date: "2027-04-15", guests: 300, client_name: "ООО «Ромашка»" });
     expect(screen.getByRole("button", { name: "Договор (.docx)" })).toBeEnabled();
 
-    fireEvent.click(screen.getByRole("button", { name: "Подписать" }));
+    fireEvent.click(screen.getByRole("button", { name: "Отправить подрядчику" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Подписать" }));
     await waitFor(() => expect(screen.getByTestId("contract-status")).toHaveTextContent("Подписан"));
     expect(screen.queryByRole("button", { name: "Подписать" })).toBeNull();
   });
