@@ -70,7 +70,10 @@ const CONTRACT = {
   audit: [],
 } as ContractOut;
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  window.localStorage.clear();
+});
 
 function renderSelection() {
   startSession({ access_token: "a", refresh_token: "r", token_type: "bearer", expires_in: 900 });

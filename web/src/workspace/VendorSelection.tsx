@@ -27,6 +27,7 @@ import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatMoney } from "../format";
 import { ContractCard } from "./ContractCard";
+import { useEventContracts } from "./shortlist";
 
 const CATEGORIES: Category[] = ["venue", "catering", "decoration", "entertainment", "logistics", "technical"];
 const DEFAULT_CATEGORIES: Category[] = ["venue", "catering", "technical"];
@@ -38,7 +39,7 @@ export function VendorSelection({ event }: { event: EventOut }) {
   const language = i18n.language;
   const [categories, setCategories] = useState<Category[]>(DEFAULT_CATEGORIES);
   const [select, selection] = useSelectVendorsMutation();
-  const [contracts, setContracts] = useState<Record<string, string>>({});
+  const [contracts, setContracts] = useEventContracts(event.id);
   const [contractFor, setContractFor] = useState<string | null>(null);
 
   const missing = [
@@ -169,7 +170,7 @@ export function VendorSelection({ event }: { event: EventOut }) {
                     date={event.date ?? ""}
                     guests={event.guests_count ?? 1}
                     contractId={contracts[pick.vendor.vendor_id] ?? null}
-                    onCreated={(id) => setContracts((current) => ({ ...current, [pick.vendor.vendor_id]: id }))}
+                    onCreated={(id) => setContracts({ ...contracts, [pick.vendor.vendor_id]: id })}
                   />
                 ))}
             </>
