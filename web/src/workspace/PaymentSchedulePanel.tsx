@@ -23,7 +23,7 @@ import { usePaymentScheduleMutation, type BudgetOut, type VendorTermsIn } from "
 import { fieldErrors, problemOf } from "../api/problem";
 import { formatCompact, formatDate, formatMoney, formatShortDate } from "../format";
 import { Metric } from "./Metric";
-import { decimalText, positiveProblem } from "./numbers";
+import { decimalText, inputAmount, positiveProblem } from "./numbers";
 
 interface Row {
   vendor: string;
@@ -70,7 +70,7 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
     setRows(
       budget.allocation
         .filter((item) => item.category !== "contingency")
-        .map((item) => ({ ...blank(item.category), vendor: label(item.category), amount: String(Math.round(Number(item.with_vat))) })),
+        .map((item) => ({ ...blank(item.category), vendor: label(item.category), amount: inputAmount(item.with_vat) })),
     );
 
   const submit = (e: FormEvent) => {
@@ -157,17 +157,17 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
           </TextField>
           {cell(index, "amount", "amount.amount", t("budget.amount"))}
           {cell(index, "paid", "paid", t("payments.alreadyPaid"))}
+          {cell(index, "depositPercent", "deposit_percent", t("payments.depositPercent"))}
+          {cell(index, "depositDays", "deposit_days_before", t("payments.depositDays"))}
+          {cell(index, "balanceDays", "balance_days_before", t("payments.balanceDays"))}
           <IconButton
             aria-label={t("payments.remove", { n: index + 1 })}
             disabled={rows.length === 1}
             onClick={() => setRows(rows.filter((_, i) => i !== index))}
-            sx={{ gridRow: { md: "span 2" }, justifySelf: "start" }}
+            sx={{ gridColumn: { md: 5 }, gridRow: { md: "1 / span 2" }, justifySelf: "start", alignSelf: "start" }}
           >
             <DeleteOutlined />
           </IconButton>
-          {cell(index, "depositPercent", "deposit_percent", t("payments.depositPercent"))}
-          {cell(index, "depositDays", "deposit_days_before", t("payments.depositDays"))}
-          {cell(index, "balanceDays", "balance_days_before", t("payments.balanceDays"))}
         </Box>
       ))}
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>

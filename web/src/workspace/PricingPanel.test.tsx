@@ -46,7 +46,7 @@ describe("PricingPanel", () => {
     );
     const form = screen.getByRole("form", { name: "Оптимальная цена билета" });
     expect(within(form).getByLabelText(/Вместимость/)).toHaveValue("300");
-    expect(within(form).getByLabelText(/Постоянные затраты/)).toHaveValue("1207800");
+    expect(within(form).getByLabelText(/Постоянные затраты/)).toHaveValue("1\u00a0207\u00a0800");
 
     fireEvent.click(within(form).getByRole("button", { name: "Подобрать цену" }));
     expect(within(form).getByText("Обязательное поле")).toBeVisible();

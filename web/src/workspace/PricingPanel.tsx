@@ -15,7 +15,7 @@ import { usePricingOptimizationMutation, type EventOut } from "../api";
 import { fieldErrors, problemOf } from "../api/problem";
 import { formatCompact, formatMoney, localeOf } from "../format";
 import { Metric } from "./Metric";
-import { decimalText, formatNumber, positiveProblem, wholeNumber } from "./numbers";
+import { decimalText, formatNumber, inputAmount, positiveProblem, wholeNumber } from "./numbers";
 
 const FIELD_OF: Record<string, string> = {
   anchor_price: "anchorPrice",
@@ -35,7 +35,7 @@ export function PricingPanel({ event, fixedCosts }: { event: EventOut; fixedCost
     anchorPrice: "",
     anchorAttendance: guests,
     capacity: guests,
-    fixedCosts: String(Math.round(Number(fixedCosts))),
+    fixedCosts: inputAmount(fixedCosts),
     costPerAttendee: "",
     maxPrice: "",
   });
@@ -162,7 +162,7 @@ export function PricingPanel({ event, fixedCosts }: { event: EventOut; fixedCost
                   formatter={(value) => [money(Number(value)), t("pricing.profit")]}
                 />
                 <ReferenceLine x={Number(data.optimum.price)} stroke="#e53935" strokeDasharray="4 4" />
-                <Line type="linear" dataKey="profit" name={t("pricing.profit")} stroke="#3949ab" dot={false} isAnimationActive={false} />
+                <Line type="linear" dataKey="profit" name={t("pricing.profit")} stroke="#3949ab" dot={{ r: 3 }} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
           </Box>
