@@ -67,4 +67,33 @@ describe("PaymentSchedulePanel", () => {
       ],
     });
   });
+
+  it("puts the API's validation message next to the field it is about", async () => {
+    startSession({ access_token: "a", refresh_token: "r", token_type: "bearer", expires_in: 900 });
+    fakeServer({
+      "POST /api/v1/finance/events/e1/payment-schedule": () => ({
+        status: 422,
+        body: {
+          title: "Validation failed",
+          status: 422,
+          detail: "1 field is invalid",
+          errors: [{ field: "body.vendors.0.deposit_days_before", message: "Input should be less than or equal to 730", code: "less_than_equal" }],
+        },
+      }),
+    });
+    render(
+      <Provider store={makeStore()}>
+        <PaymentSchedulePanel eventId="e1" budget={BUDGET} />
+      </Provider>,
+    );
+    const form = screen.getByRole("form", { name: "График платежей" });
+    fireEvent.change(within(form).getByLabelText("Поставщик"), { target: { value: "Лофт" } });
+    fireEvent.change(within(form).getByLabelText("Сумма, ₽"), { target: { value: "100000" } });
+    fireEvent.change(within(form).getByLabelText("Предоплата за, дней"), { target: { value: "900" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Построить график" }));
+
+    expect(await within(form).findByText("Input should be less than or equal to 730")).toBeVisible();
+    expect(within(form).getByLabelText("Предоплата за, дней")).toHaveAttribute("aria-invalid", "true");
+    expect(within(form).queryByRole("alert")).toBeNull();
+  });
 });

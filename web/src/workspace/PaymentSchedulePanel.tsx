@@ -59,7 +59,7 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
   const problem = problemOf(error);
   const remote = fieldErrors(problem);
   const messageFor = (index: number, name: string, api: string) =>
-    local[`${index}.${name}`] ?? remote[`vendors.${index}.${api}`];
+    local[`${index}.${name}`] ?? remote[`vendors.${index}.${api}`] ?? remote[`vendors.${index}.${api.split(".")[0] ?? api}`];
   const unplaced = problem && Object.keys(remote).length === 0 ? problem.detail : null;
   const money = (value: string | number) => formatMoney(value, language);
 
