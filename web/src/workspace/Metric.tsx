@@ -1,6 +1,6 @@
 import { Stack, Typography } from "@mui/material";
 
-/** One figure the API computed, with its raw value kept for tests and screen readers' sake. */
+/** One figure the API computed; data-value keeps its exact decimal so a test can compare it with the API's own answer. */
 export function Metric({ label, value, raw, testId }: { label: string; value: string; raw?: string | number | null; testId?: string }) {
   return (
     <Stack data-testid={testId} data-value={raw ?? undefined}>

@@ -21,7 +21,7 @@ export function formatNumber(value: string | number, locale: string): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(Number(value));
 }
 
-/** A whole amount to prefill a field with: thin groups of three that decimalText reads back in
+/** A whole amount to prefill a field with: groups of three split by no-break spaces, which decimalText reads back in
  * any language (an English "2,999,428" would read as a decimal comma). */
 export function inputAmount(value: string | number): string {
   return String(Math.round(Number(value))).replace(/\B(?=(\d{3})+(?!\d))/g, "\u00a0");
