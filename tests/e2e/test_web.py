@@ -12,6 +12,7 @@ import io
 import os
 import re
 from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import httpx
@@ -40,6 +41,35 @@ CHROMIUM_ARGS = [
 # SQLite file, so a write may wait its turn.
 expect.set_options(timeout=30_000)
 BRIEF = "Конференция на 300 человек в Москве 15 апреля, бюджет 3 млн"
+
+
+def _api_roi(server: str, url: str, *, price: str, attendance: int) -> dict[str, str]:
+    """The same ROI question asked of the API directly, as the organiser signed up above."""
+    event_id = re.search(r"/events/([0-9a-f-]+)", url)
+    assert event_id is not None, url
+    token = httpx.post(
+        f"{server}/api/v1/auth/token",
+        data={"username": "anna@example.ru", "password": "long-enough-password"},
+    ).json()["access_token"]
+    answer = httpx.post(
+        f"{server}/api/v1/finance/events/{event_id.group(1)}/roi-analysis",
+        json={
+            "tiers": [{"name": "Стандарт", "price": price, "attendance": attendance}],
+            "cost_per_attendee": "0",
+        },
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert answer.status_code == 200, answer.text
+    result: dict[str, str] = answer.json()
+    return result
+
+
+def _rubles(amount: str) -> re.Pattern[str]:
+    """Whole roubles as ru-RU writes them: groups of three and the sign, any spaces between."""
+    # Intl rounds half away from zero; Python's round() would round half to even.
+    rounded = Decimal(amount).quantize(Decimal(1), ROUND_HALF_UP)
+    whole = f"{rounded:,}".replace(",", r"\s?").replace("-", "[-−]")
+    return re.compile(rf"^{whole}\s?₽$")
 
 
 def _next_april_15(today: dt.date) -> dt.date:
@@ -197,6 +227,34 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     assert xlsx.value.suggested_filename.endswith(".xlsx")
     workbook = load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes()))
     assert workbook.sheetnames
+
+    # ROI of ticket sales against the estimate: the page shows what the API computes.
+    roi = page.get_by_role("form", name="Окупаемость (ROI)")
+    roi.get_by_label("Цена билета, ₽").fill("12 000")
+    expect(roi.get_by_label("Ожидаемая посещаемость")).to_have_value("300")
+    roi.get_by_role("button", name="Рассчитать ROI").click()
+    profit = roi.get_by_test_id("roi-profit")
+    expect(profit).to_be_visible()
+    expected = _api_roi(server, page.url, price="12000", attendance=300)
+    expect(profit).to_have_attribute("data-value", expected["profit"])
+    expect(roi.get_by_test_id("roi-profit-text")).to_have_text(_rubles(expected["profit"]))
+    percent = roi.get_by_test_id("roi-percent")
+    expect(percent).to_have_attribute("data-value", expected["roi_percent"])
+
+    # The ticket price with the highest profit, and the price → profit curve around it.
+    pricing = page.get_by_role("form", name="Оптимальная цена билета")
+    pricing.get_by_label("Известная цена, ₽").fill("12000")
+    pricing.get_by_role("button", name="Подобрать цену").click()
+    optimum = pricing.get_by_test_id("pricing-price")
+    expect(optimum).to_have_attribute("data-value", re.compile(r"^\d"))
+    expect(pricing.locator("[data-testid=pricing-curve] .recharts-line")).to_be_attached()
+
+    # Deposits and balances from the estimate's categories as vendors' terms.
+    schedule = page.get_by_role("form", name="График платежей")
+    schedule.get_by_role("button", name="Заполнить из сметы").click()
+    schedule.get_by_role("button", name="Построить график").click()
+    expect(schedule.get_by_test_id("payment-row").first).to_be_visible()
+    page.screenshot(path=SCREENSHOTS / "08b-budget-roi-pricing-schedule.png", full_page=True)
 
     # Vendors in the event's city: search with facets, then compare two.
     page.get_by_role("tab", name="Подрядчики").click()

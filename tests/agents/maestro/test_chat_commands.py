@@ -362,3 +362,8 @@ async def test_the_answer_to_which_date_completes_the_command(
     change = answered["results"]["move"]["output"]
     assert "дегустац" in change["task"]["title"].lower()
     assert change["task"]["due_date"] == "2026-12-16"
+    # Its dependants now fall after the 20 December event: kept, and said plainly.
+    late = [m["title"] for m in change["moved"] if m["due_date"] > "2026-12-20"]
+    assert late
+    assert "Теперь позже даты мероприятия: " in answered["summary"]
+    assert f"«{late[0]}»" in answered["summary"]

@@ -43,6 +43,9 @@ import { ExpenseForm } from "./ExpenseForm";
 import { ExportButton } from "./ExportButton";
 import { FitNote } from "./FitNote";
 import { PALETTE } from "./palette";
+import { PaymentSchedulePanel } from "./PaymentSchedulePanel";
+import { PricingPanel } from "./PricingPanel";
+import { RoiPanel } from "./RoiPanel";
 
 
 const STATUS_COLOR = {
@@ -148,6 +151,15 @@ export function BudgetTab({ event }: { event: EventOut }) {
           categories={budget.allocation.map((item) => item.category)}
           onAdded={() => setNotice(t("budget.added"))}
         />
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <PaymentSchedulePanel eventId={event.id} budget={budget} />
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <RoiPanel event={event} />
+      </Paper>
+      <Paper sx={{ p: 2 }}>
+        <PricingPanel event={event} fixedCosts={budget.totals.total} />
       </Paper>
       <Snackbar open={notice !== null} autoHideDuration={5000} onClose={() => setNotice(null)} message={notice} />
     </Stack>

@@ -67,6 +67,7 @@ REQUEST_SECONDS = 30.0
 PING_SECONDS = 2.0
 WRITER_ROLES = frozenset({"admin", "manager", "integration"})
 
+_BRIEF_FLOWS = frozenset({Intent.CREATE_EVENT_PLAN, Intent.ESTIMATE_BUDGET, Intent.SEARCH_VENDORS})
 ProgressListener = Callable[[str, dict[str, Any]], Awaitable[None]]
 log = get_logger("maestro.orchestrator")
 
@@ -364,6 +365,10 @@ class MaestroService:
                 # A partial result (an infeasible date, no vendor set) is still an answer:
                 # its sentence says what does not work.
                 sentences.append(result.summary if sentence is None else sentence)
+                if intent not in _BRIEF_FLOWS:
+                    # A command's caveat («now due after the event») belongs in its answer;
+                    # a brief's (plan compressions) stays in `warnings`, or it would drown it.
+                    sentences.extend(w if w.endswith(".") else f"{w}." for w in result.warnings)
             elif run.question is not None and report.state is StepState.SKIPPED:
                 continue  # waiting for the user's answer is not a failure
             else:

@@ -180,7 +180,30 @@ async def update_task(ctx: RunContext, data: UpdateTaskIn) -> SkillOutcome[TaskC
         if ctx.context.locale == "ru"
         else f"“{change.task.title}” updated; {len(change.moved)} dependent tasks moved."
     )
-    return SkillOutcome(change, summary=summary)
+    return SkillOutcome(change, summary=summary, warnings=await _past_the_event(ctx, change))
+
+
+async def _past_the_event(ctx: RunContext, change: TaskChange) -> list[str]:
+    """Work that must be done before the event but is now due after it: the change is kept
+    (the person asked for it), and said plainly."""
+    repo = PlanningRepository(ctx.session)
+    plan = await repo.plan(ctx.context.org_id, change.task.plan_id)
+    if plan is None:
+        return []
+    late = [
+        task.title
+        for task in await repo.tasks(ctx.context.org_id, plan.id)
+        if not task.after_event and task.due_date > plan.event_date
+    ]
+    if not late:
+        return []
+    listed = ", ".join(f"«{title}»" for title in late[:5])
+    more = len(late) - 5
+    if ctx.context.locale == "ru":
+        tail = f" и ещё {more}" if more > 0 else ""
+        return [f"Теперь позже даты мероприятия: {listed}{tail}"]
+    tail = f" and {more} more" if more > 0 else ""
+    return [f"Now due after the event date: {listed}{tail}"]
 
 
 @agent.on(events_topics.EVENT_CREATED, name="auto_plan")
