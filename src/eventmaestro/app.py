@@ -96,6 +96,9 @@ def create_app(
             with contextlib.suppress(asyncio.CancelledError):
                 await preparing
             await runtime.stop()
+            language = getattr(app.state, "maestro_language", None)
+            if language is not None and language.gateway is not None:
+                await language.gateway.close()  # built on first use by the Maestro routes
             if owned:
                 await active.close()
 

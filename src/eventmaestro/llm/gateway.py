@@ -127,6 +127,12 @@ class LLMGateway:
         for provider in self.providers.values():
             await provider.close()
 
+    def has_model(self, task: TaskKind) -> bool:
+        """A configured language model (not just the offline engine) answers `task`: callers
+        skip asking for words the offline engine could only echo."""
+        chain = self.router.chain(task)
+        return bool(chain) and chain[0].provider.name != "offline"
+
     # -- chat -------------------------------------------------------------------------------
 
     async def chat(

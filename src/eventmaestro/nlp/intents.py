@@ -23,3 +23,8 @@ class Intent(StrEnum):
     FAQ = "faq"
     SMALLTALK = "smalltalk"
     OUT_OF_SCOPE = "out_of_scope"
+
+
+# What a short conversational reply is often mistaken for: «а в Казани?» or «вторую» alone
+# read like chatter. Maestro lets the conversation's context overrule these readings.
+WEAK_INTENTS = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})

@@ -219,38 +219,22 @@ async def _run_one(
     on_progress: ProgressSink,
     flow_started: float,
 ) -> StepReport:
-    if not available(step.agent, step.skill):
+    def skipped(reason: str, question: ClarificationNeeded | None = None) -> StepReport:
         return StepReport(
-            step.id,
-            step.qualified,
-            StepState.SKIPPED,
-            reason=f"{step.qualified} is not available on this installation",
+            step.id, step.qualified, StepState.SKIPPED, reason=reason, question=question
         )
+
+    if not available(step.agent, step.skill):
+        return skipped(f"{step.qualified} is not available on this installation")
     state = FlowState(entities=entities, context=context, outputs=run.outputs)
     try:
         payload = step.build_input(state)
     except MissingInputError as missing:
-        return StepReport(
-            step.id,
-            step.qualified,
-            StepState.SKIPPED,
-            reason=f"needs the result of {missing.args[0]}, which is missing",
-        )
+        return skipped(f"needs the result of {missing.args[0]}, which is missing")
     except MissingEntityError as missing:
-        return StepReport(
-            step.id,
-            step.qualified,
-            StepState.SKIPPED,
-            reason=f"needs the {missing.args[0]}, which the request does not state",
-        )
+        return skipped(f"needs the {missing.args[0]}, which the request does not state")
     except ClarificationNeeded as ask:
-        return StepReport(
-            step.id,
-            step.qualified,
-            StepState.SKIPPED,
-            reason=f"waits for the user to name the {ask.missing}",
-            question=ask,
-        )
+        return skipped(f"waits for the user to name the {ask.missing}", ask)
     report = StepReport(
         step.id,
         step.qualified,

@@ -35,16 +35,11 @@ from eventmaestro.agents.vendors.taxonomy import (
 )
 from eventmaestro.agents.vendors.text import stem, words
 from eventmaestro.nlp import slots
-from eventmaestro.nlp.entities.dates import add_months
 from eventmaestro.nlp.entities.extract import local_today
-from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
+from eventmaestro.nlp.entities.shift import extract_date_shift
 from eventmaestro.nlp.intents import Intent
 
-# Planning has no template of its own for these types; the nearest one is used and said so.
-TEMPLATE_FALLBACK = {"sports_event": "festival", "other": "conference"}
 VENDOR_CATEGORIES = frozenset(c.value for c in Category)
-# What a client asks vendors for first when Finance's allocation is not at hand.
-DEFAULT_VENDOR_CATEGORIES = ("venue", "catering")
 
 
 def _require(state: FlowState, name: str, label: str) -> Any:
@@ -72,8 +67,6 @@ def plan_input(state: FlowState) -> dict[str, Any]:
     if state.context.event_id is not None:
         event["id"] = str(state.context.event_id)
     options: dict[str, Any] = {"requirements": state.entities.get("brief")}
-    if event_type in TEMPLATE_FALLBACK:
-        options["template"] = TEMPLATE_FALLBACK[event_type]
     return {"event": event, "options": options}
 
 
@@ -202,11 +195,6 @@ def _today(state: FlowState) -> dt.date:
     return local_today(state.context.now, state.context.timezone)
 
 
-def _shifted(day: dt.date, shift: DateShift) -> dt.date:
-    """Calendar months first, then days — as the conversation's own date moves."""
-    return add_months(day, shift.months) + dt.timedelta(days=shift.days)
-
-
 def tasks_input(state: FlowState) -> dict[str, Any]:
     """«что у нас горит?» — open tasks overdue or due within a week; «что просрочено?» —
     overdue only; otherwise every task."""
@@ -246,7 +234,7 @@ def move_task_input(state: FlowState) -> dict[str, Any]:
     due = slots.due_date(message, _today(state))
     shift = extract_date_shift(message)
     if due is None and shift is not None:
-        due = _shifted(dt.date.fromisoformat(str(pick.task["due_date"])), shift)
+        due = shift.apply(dt.date.fromisoformat(str(pick.task["due_date"])))
     if due is None:
         raise ClarificationNeeded("due_date")
     start = str(pick.task["start_date"])

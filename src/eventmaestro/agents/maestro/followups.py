@@ -12,11 +12,9 @@ from typing import Any
 
 from eventmaestro.agents.maestro.conversations import ConversationState
 from eventmaestro.nlp.entities.shift import DateShift, extract_date_shift
-from eventmaestro.nlp.intents import Intent
+from eventmaestro.nlp.intents import WEAK_INTENTS, Intent
 from eventmaestro.nlp.slots import moves_a_task_deadline, ticket_price
 
-# Intents a bare refinement is often mistaken for: «а в Казани?» alone reads like chatter.
-_WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
 # Intents whose flows read the brief, so a refinement re-runs them.
 _BRIEF_INTENTS = frozenset(
     {Intent.CREATE_EVENT_PLAN, Intent.ESTIMATE_BUDGET, Intent.SEARCH_VENDORS}
@@ -33,6 +31,7 @@ LOW_CONFIDENCE = 0.5
 
 
 def _shifted(value: Any, shift: DateShift) -> str:
+    """The conversation keeps dates as ISO strings."""
     return shift.apply(dt.date.fromisoformat(str(value))).isoformat()
 
 
@@ -52,7 +51,7 @@ def resolve_intent(
     previous = Intent(state.intent) if state.intent else None
     if previous is None or not refines or previous not in _BRIEF_INTENTS:
         return intent
-    if intent in _WEAK or confidence < LOW_CONFIDENCE:
+    if intent in WEAK_INTENTS or confidence < LOW_CONFIDENCE:
         return previous
     if intent is Intent.CREATE_EVENT_PLAN and previous in _BRIEF_INTENTS:
         return previous  # refinements are labelled as briefs; keep what was being done

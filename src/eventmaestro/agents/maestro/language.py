@@ -152,10 +152,7 @@ class MaestroLanguage:
 
     @property
     def available(self) -> bool:
-        if self.gateway is None:
-            return False
-        chain = self.gateway.router.chain(TaskKind.ORCHESTRATION)
-        return bool(chain) and chain[0].provider.name != "offline"
+        return self.gateway is not None and self.gateway.has_model(TaskKind.ORCHESTRATION)
 
     async def extract(
         self, text: str, local: Entities, today: dt.date, org_id: uuid.UUID

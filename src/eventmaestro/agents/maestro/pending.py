@@ -16,12 +16,11 @@ from pydantic import BaseModel, Field
 from eventmaestro.agents.maestro.summaries import Language
 from eventmaestro.nlp.entities.dates import extract_dates
 from eventmaestro.nlp.entities.extract import normalise
-from eventmaestro.nlp.intents import Intent
+from eventmaestro.nlp.intents import WEAK_INTENTS, Intent
 from eventmaestro.nlp.numbers import words_to_digits
 
 # Replies this short are answers to the question, whatever the classifier makes of them.
 ANSWER_WORDS = 5
-_WEAK = frozenset({Intent.SMALLTALK, Intent.OUT_OF_SCOPE, Intent.FAQ})
 _ORDINALS = {
     "перв": 1, "втор": 2, "трет": 3, "четв": 4, "пят": 5,
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
@@ -49,7 +48,7 @@ def is_answer(
     if pending.missing == "amount" and re.search(r"\d", words_to_digits(text)):
         return True
     return (
-        intent in _WEAK
+        intent in WEAK_INTENTS
         or intent is pending.intent
         or confidence < 0.6
         or _choice(pending, text) is not None

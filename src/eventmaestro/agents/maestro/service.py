@@ -449,11 +449,14 @@ class MaestroService:
     async def _providers(self) -> list[ProviderHealth]:
         from eventmaestro.llm.runtime import gateway_for
 
-        gateway = gateway_for(self.platform)
-        try:
-            statuses = await gateway.check(per_provider_seconds=PING_SECONDS)
-        finally:
-            await gateway.close()
+        if self.language.gateway is not None:  # the app's own, shared by every request
+            statuses = await self.language.gateway.check(per_provider_seconds=PING_SECONDS)
+        else:
+            gateway = gateway_for(self.platform)
+            try:
+                statuses = await gateway.check(per_provider_seconds=PING_SECONDS)
+            finally:
+                await gateway.close()
         return [
             ProviderHealth(
                 name=s.name,

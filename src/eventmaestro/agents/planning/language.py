@@ -58,13 +58,6 @@ _PROMPT = (
 )
 
 
-def available(gateway: LLMGateway | None) -> bool:
-    if gateway is None:
-        return False
-    chain = gateway.router.chain(TaskKind.PLANNING)
-    return bool(chain) and chain[0].provider.name != "offline"
-
-
 def validated(template: EventTemplate, proposal: Proposal) -> tuple[list[TemplateTask], list[str]]:
     """The proposals code accepts, as template tasks, and a note for each one it drops."""
     known = {task.id for task in template.tasks}
@@ -107,7 +100,7 @@ async def model_tasks(
     deadline: dt.datetime | None,
     org_id: uuid.UUID,
 ) -> tuple[list[TemplateTask], list[str]]:
-    if not text.strip() or not available(gateway) or gateway is None:
+    if not text.strip() or gateway is None or not gateway.has_model(TaskKind.PLANNING):
         return [], []
     existing = "; ".join(f"{task.id}: {task.en}" for task in template.tasks)
     phases = ", ".join(PhaseId.__args__)  # type: ignore[attr-defined]
