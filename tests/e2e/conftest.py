@@ -12,6 +12,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
+
+from eventmaestro.webui import DIST
+from tests.e2e.web import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS
 
 
 def _free_port() -> int:
@@ -54,3 +58,40 @@ def server(tmp_path: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    if not (DIST / "index.html").is_file():
+        pytest.fail("The web app is not built: run `make ui` (`make test` does)")
+    # Playwright gives each launch a fresh, empty profile of its own.
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    context = browser.new_context(
+        base_url=server,
+        viewport={"width": 1280, "height": 900},
+        locale="ru-RU",
+        accept_downloads=True,
+    )
+    page = context.new_page()
+    problems: list[str] = []
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            problems.append(f"console: {message.text} at {message.location}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.set_default_timeout(20_000)
+    yield page
+    context.close()
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,70 @@
+"""The web app in headless Chromium: where screenshots go, how Chromium is started, and the
+steps every browser test starts with (sign up, an event from a brief)."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+CHROMIUM = os.environ.get("MAESTRO_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps calling out, and this machine's
+# closed network refuses it (as a page's console error).
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# The first minute of a fresh server also loads the demo vendor catalogue into the same
+# SQLite file, so a write may wait its turn.
+expect.set_options(timeout=30_000)
+BRIEF = "Конференция на 300 человек в Москве 15 апреля, бюджет 3 млн"
+
+
+def shot(page: Page, name: str) -> None:
+    # Sticky panels stay where the last click scrolled them; from the top they sit in place.
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def sign_up(page: Page) -> None:
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Вход")).to_be_visible()
+    shot(page, "01-sign-in")
+    page.get_by_role("link", name="Нет аккаунта? Зарегистрироваться").click()
+    page.get_by_label("Название агентства").fill("Агентство «Маэстро»")
+    page.get_by_label("Ваше имя").fill("Анна Организатор")
+    page.get_by_label("Электронная почта").fill("anna@example.ru")
+    page.get_by_label("Пароль").fill("short")
+    page.get_by_role("button", name="Зарегистрироваться").click()
+    # The message stands next to the field it is about, before anything is sent.
+    expect(page.get_by_label("Пароль")).to_have_attribute("aria-invalid", "true")
+    shot(page, "02-sign-up-invalid")
+    page.get_by_label("Пароль").fill("long-enough-password")
+    page.get_by_role("button", name="Зарегистрироваться").click()
+    expect(page.get_by_role("heading", name="Мероприятия")).to_be_visible()
+    expect(page.get_by_text("Мероприятий пока нет")).to_be_visible()
+    shot(page, "03-dashboard-empty")
+
+
+def create_event_by_brief(page: Page) -> None:
+    page.get_by_role("link", name="Новое по брифу").click()
+    page.get_by_label("Опишите мероприятие своими словами").fill(BRIEF)
+    page.get_by_role("button", name="Отправить").click()
+    # Live progress per agent, then the answer: plan, estimate and vendors.
+    expect(page.get_by_test_id("progress").get_by_text(re.compile("готово")).first).to_be_visible()
+    expect(page.get_by_test_id("turn-maestro")).to_contain_text("Конференция · 300 гостей")
+    expect(page.get_by_role("region", name="План")).to_be_visible()
+    expect(page.get_by_role("region", name="Смета")).to_contain_text("₽")
+    expect(page.get_by_test_id("vendor-pick").first).to_be_visible()
+    shot(page, "04-brief-answer")
+    page.get_by_label("Название мероприятия").fill("Конференция «Цифровая Москва»")
+    page.get_by_role("button", name="Сохранить как мероприятие").click()
