@@ -7,7 +7,7 @@ const outDir = fileURLToPath(new URL("../src/eventmaestro/webui/dist", import.me
 
 export default defineConfig({
   plugins: [react()],
-  build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: { outDir, emptyOutDir: true },
   server: { proxy: { "/api": "http://127.0.0.1:8000" } },
   test: {
     environment: "jsdom",

@@ -1,9 +1,11 @@
 import { AppBar, Box, Button, Container, Stack, Toolbar, Typography } from "@mui/material";
+import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, Outlet } from "react-router-dom";
 import { useMeQuery } from "../api";
 import { signOut } from "../auth/session";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { Loading } from "./Loading";
 
 export function AppShell() {
   const { t } = useTranslation();
@@ -40,7 +42,10 @@ export function AppShell() {
         </Toolbar>
       </AppBar>
       <Container maxWidth="xl" sx={{ py: 3 }} component="main">
-        <Outlet />
+        {/* The bar stays while the next screen's code arrives. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </Container>
     </Box>
   );

@@ -143,6 +143,7 @@ export const en: Messages = {
     found: "Found: {{count}}",
     none: "No matching vendors. Loosen the filters.",
     price: "Price for the event",
+    compareColumn: "Select to compare",
     compare: "Compare selected ({{count}})",
     comparison: "Comparison",
     pricePerGuest: "Per guest",

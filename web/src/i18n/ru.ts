@@ -142,6 +142,7 @@ export const ru = {
     found: "Найдено: {{count}}",
     none: "Подходящих подрядчиков нет. Ослабьте фильтры.",
     price: "Цена на мероприятие",
+    compareColumn: "Выбрать для сравнения",
     compare: "Сравнить выбранных ({{count}})",
     comparison: "Сравнение",
     pricePerGuest: "За гостя",

@@ -30,6 +30,7 @@ import {
 import { EmptyState } from "../common/EmptyState";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
+import { VisuallyHidden } from "../common/VisuallyHidden";
 import { formatMoney } from "../format";
 import { useShortlist } from "./shortlist";
 import { VendorSelection } from "./VendorSelection";
@@ -220,13 +221,17 @@ export function VendorsTab({ event }: { event: EventOut }) {
             <Table size="small">
               <TableHead>
                 <TableRow>
-                  <TableCell padding="checkbox" />
+                  <TableCell padding="checkbox">
+                    <VisuallyHidden>{t("vendors.compareColumn")}</VisuallyHidden>
+                  </TableCell>
                   <TableCell>{t("vendors.vendor")}</TableCell>
                   <TableCell>{t("vendors.category")}</TableCell>
                   <TableCell>{t("event.city")}</TableCell>
                   <TableCell>{t("vendors.ratingCol")}</TableCell>
                   <TableCell align="right">{t("vendors.price")}</TableCell>
-                  <TableCell padding="checkbox" />
+                  <TableCell padding="checkbox">
+                    <VisuallyHidden>{t("vendorsExtra.shortlist")}</VisuallyHidden>
+                  </TableCell>
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -289,7 +294,7 @@ export function VendorsTab({ event }: { event: EventOut }) {
                 <Table size="small" aria-label={t("vendors.comparison")}>
                   <TableHead>
                     <TableRow>
-                      <TableCell />
+                      <TableCell>{t("vendors.vendor")}</TableCell>
                       <TableCell align="right">{t("vendors.price")}</TableCell>
                       <TableCell align="right">{t("vendors.pricePerGuest")}</TableCell>
                       <TableCell align="right">{t("vendors.ratingCol")}</TableCell>
