@@ -41,7 +41,8 @@ def audit(page: Page, screen: str) -> None:
                 id: v.id,
                 impact: v.impact,
                 help: v.help,
-                nodes: v.nodes.slice(0, 4).map((n) => n.target.join(" ") + " — " + n.failureSummary),
+                nodes: v.nodes.slice(0, 4)
+                    .map((n) => n.target.join(" ") + " — " + n.failureSummary),
             }));
         }"""
     )
@@ -58,11 +59,14 @@ def fits(page: Page, screen: str) -> None:
     assert overflow <= 0, f"{screen} is {overflow} px wider than the window"
 
 
+FOCUSED = "(el) => el === document.activeElement || el.contains(document.activeElement)"
+
+
 def tab_to(page: Page, target: Locator, *, limit: int = 60) -> None:
     """Press Tab until `target` has the focus, as a keyboard user would reach it."""
     for _ in range(limit):
         page.keyboard.press("Tab")
-        if target.evaluate("(el) => el === document.activeElement || el.contains(document.activeElement)"):
+        if target.evaluate(FOCUSED):
             return
     focused = page.evaluate("() => document.activeElement?.outerHTML.slice(0, 200)")
     pytest.fail(f"{target} not reached in {limit} Tab presses; the focus is on {focused}")
