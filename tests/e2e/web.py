@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
+from typing import Any
 
+import pytest
 from playwright.sync_api import Page, expect
 
 SCREENSHOTS = Path(__file__).parent / "screenshots"
@@ -68,3 +70,42 @@ def create_event_by_brief(page: Page) -> None:
     shot(page, "04-brief-answer")
     page.get_by_label("Название мероприятия").fill("Конференция «Цифровая Москва»")
     page.get_by_role("button", name="Сохранить как мероприятие").click()
+
+
+AXE = Path(__file__).resolve().parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def audit(page: Page, screen: str) -> None:
+    """axe-core over the whole page as it stands; any violation fails with what and where."""
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: `make ui` installs the web app's packages")
+    if not page.evaluate("() => 'axe' in window"):
+        page.add_script_tag(path=str(AXE))
+        # Colours are judged as they end, not halfway through a chip's or a dialog's fade.
+        page.add_style_tag(
+            content="*, *::before, *::after { transition: none !important; "
+            "animation: none !important; }"
+        )
+    violations: list[dict[str, Any]] = page.evaluate(
+        """async () => {
+            const result = await axe.run(document, { resultTypes: ["violations"] });
+            return result.violations.map((v) => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                nodes: v.nodes.slice(0, 4)
+                    .map((n) => n.target.join(" ") + " — " + n.failureSummary),
+            }));
+        }"""
+    )
+    report = "\n".join(
+        f"[{v['impact']}] {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"])
+        for v in violations
+    )
+    assert violations == [], f"axe on {screen}:\n{report}"
+
+
+def fits(page: Page, screen: str) -> None:
+    """Nothing makes the page wider than the window (wide tables scroll inside their box)."""
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{screen} is {overflow} px wider than the window"
