@@ -21,16 +21,37 @@ from playwright.sync_api import Page, expect
 from tests.e2e.web import SCREENSHOTS, create_event_by_brief, shot, sign_up
 
 
-def _api_roi(server: str, url: str, *, price: str, attendance: int) -> dict[str, str]:
-    """The same ROI question asked of the API directly, as the organiser signed up above."""
-    event_id = re.search(r"/events/([0-9a-f-]+)", url)
-    assert event_id is not None, url
-    token = httpx.post(
+def _token(server: str) -> str:
+    """An access token for the organiser signed up in the browser, to ask the API directly."""
+    answer = httpx.post(
         f"{server}/api/v1/auth/token",
         data={"username": "anna@example.ru", "password": "long-enough-password"},
-    ).json()["access_token"]
+    )
+    token: str = answer.json()["access_token"]
+    return token
+
+
+def _event_id(url: str) -> str:
+    found = re.search(r"/events/([0-9a-f-]+)", url)
+    assert found is not None, url
+    return found.group(1)
+
+
+def _due_dates(server: str, url: str) -> dict[str, str]:
+    """Each task's due date by title, as the planning API has it."""
+    answer = httpx.get(
+        f"{server}/api/v1/planning/events/{_event_id(url)}/tasks",
+        headers={"Authorization": f"Bearer {_token(server)}"},
+    )
+    assert answer.status_code == 200, answer.text
+    return {task["title"]: task["due_date"] for task in answer.json()}
+
+
+def _api_roi(server: str, url: str, *, price: str, attendance: int) -> dict[str, str]:
+    """The same ROI question asked of the API directly, as the organiser signed up above."""
+    token = _token(server)
     answer = httpx.post(
-        f"{server}/api/v1/finance/events/{event_id.group(1)}/roi-analysis",
+        f"{server}/api/v1/finance/events/{_event_id(url)}/roi-analysis",
         json={
             "tiers": [{"name": "Стандарт", "price": price, "attendance": attendance}],
             "cost_per_attendee": "0",
@@ -96,11 +117,25 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     expect(page.locator(f"input[type=date][value='{later.isoformat()}']").first).to_be_attached()
     shot(page, "06-plan-task-moved")
 
-    # Maestro beside the event answers about this event.
+    # Maestro beside the event: this Friday is before the catering task can start, so it asks
+    # for a date; the short reply completes the command, and the Plan tab shows what moved.
+    before_chat = _due_dates(server, page.url)
     chat = page.get_by_role("complementary", name="Maestro")
     chat.get_by_label("Сообщение Maestro").fill("перенеси дедлайн по кейтерингу на пятницу")
     chat.get_by_role("button", name="Отправить").click()
-    expect(chat.get_by_test_id("chat-maestro")).to_contain_text("Задач")
+    expect(chat.get_by_test_id("chat-maestro").last).to_contain_text("На какую дату перенести?")
+    chat.get_by_label("Сообщение Maestro").fill("на 9 апреля")
+    chat.get_by_role("button", name="Отправить").click()
+    expect(chat.get_by_test_id("chat-maestro")).to_have_count(2)
+    answer = chat.get_by_test_id("chat-maestro").last.inner_text()
+    after_chat = _due_dates(server, page.url)
+    moved = {title: due for title, due in after_chat.items() if before_chat[title] != due}
+    assert any(
+        "кейтеринг" in title.lower() and due.endswith("-04-09") for title, due in moved.items()
+    ), (moved, answer)
+    for title, due in moved.items():
+        row = rows.filter(has=page.get_by_text(title, exact=True))
+        expect(row.locator("input[type=date]")).to_have_value(due)
     shot(page, "06b-event-chat")
 
     with page.expect_download() as ics:
