@@ -13,7 +13,7 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 # The web app (web/) builds into the Python package, which serves it at `/`.
 WEB_DEPS := web/node_modules/.installed
 UI_INDEX := src/eventmaestro/webui/dist/index.html
-UI_SOURCES := $(shell find web/src web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
+UI_SOURCES := $(shell find web/src web/scripts/precompress.ts web/index.html web/vite.config.ts web/tsconfig.json web/package-lock.json -type f 2>/dev/null)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import httpx
@@ -38,10 +39,21 @@ def dist(tmp_path: Path) -> Path:
     return root
 
 
-async def _get(app: FastAPI, path: str, method: str = "GET") -> httpx.Response:
+async def _get(
+    app: FastAPI, path: str, method: str = "GET", headers: dict[str, str] | None = None
+) -> httpx.Response:
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
-        return await client.request(method, path)
+        return await client.request(method, path, headers=headers)
+
+
+async def _raw(app: FastAPI, path: str, headers: dict[str, str]) -> tuple[httpx.Response, bytes]:
+    """The bytes as they travelled, not decoded by httpx."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+        async with client.stream("GET", path, headers=headers) as response:
+            body = b"".join([chunk async for chunk in response.aiter_raw()])
+            return response, body
 
 
 async def test_app_routes_answer_with_the_page(dist: Path) -> None:
@@ -57,6 +69,38 @@ async def test_hashed_assets_are_cached_for_good(dist: Path) -> None:
     response = await _get(_app(dist), "/assets/index-abc123.js")
     assert response.text == "console.log(1)"
     assert "immutable" in response.headers["cache-control"]
+
+
+async def test_assets_go_precompressed_to_browsers_that_take_it(dist: Path) -> None:
+    source = "console.log('Маэстро');\n" * 200
+    (dist / "assets" / "app-1.js").write_text(source, encoding="utf-8")
+    (dist / "assets" / "app-1.js.gz").write_bytes(gzip.compress(source.encode()))
+    (dist / "assets" / "app-1.js.br").write_bytes(b"brotli bytes")
+    app = _app(dist)
+
+    raw = await _get(app, "/assets/app-1.js", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in raw.headers
+    assert raw.text == source
+    assert raw.headers["vary"] == "Accept-Encoding"
+    assert raw.headers["content-type"].startswith("text/javascript")
+
+    # httpx decodes gzip itself: the text is the source, the header says how it travelled.
+    zipped = await _get(app, "/assets/app-1.js", headers={"Accept-Encoding": "gzip, deflate"})
+    assert zipped.headers["content-encoding"] == "gzip"
+    assert zipped.text == source
+    assert int(zipped.headers["content-length"]) < len(source.encode()) / 10
+
+    best, body = await _raw(app, "/assets/app-1.js", {"Accept-Encoding": "gzip, br"})
+    assert best.headers["content-encoding"] == "br"
+    assert best.headers["content-type"].startswith("text/javascript")
+    assert body == b"brotli bytes"
+    refused = await _get(app, "/assets/app-1.js", headers={"Accept-Encoding": "br;q=0, gzip"})
+    assert refused.headers["content-encoding"] == "gzip"
+
+    # No compressed copy (a small file): the file as it is.
+    small = await _get(app, "/assets/index-abc123.js", headers={"Accept-Encoding": "br, gzip"})
+    assert "content-encoding" not in small.headers
+    assert small.text == "console.log(1)"
 
 
 async def test_unknown_api_paths_stay_problems(dist: Path) -> None:
