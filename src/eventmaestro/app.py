@@ -9,6 +9,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import DEFAULT_EXCLUDED_CONTENT_TYPES, GZipMiddleware
 from starlette.types import Scope
 
 from eventmaestro import __version__, ops
@@ -123,7 +124,22 @@ def create_app(
     )
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContextMiddleware)
+    # A plan's task list is tens of kilobytes of JSON; on a phone's connection that is most of
+    # the wait. Office files and PDFs are compressed already; server-sent events must flow.
+    app.add_middleware(
+        GZipMiddleware,
+        minimum_size=1024,
+        compresslevel=6,
+        exclude_content_types=(*DEFAULT_EXCLUDED_CONTENT_TYPES, *_PACKED_TYPES),
+    )
     return app
+
+
+_PACKED_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
 
 
 def _platform(scope: Scope) -> Platform:

@@ -206,6 +206,11 @@ async def test_select_feasible_and_infeasible(client: httpx.AsyncClient, token: 
     bad = {**request, "categories": ["venue", "venue"]}
     response = await client.post("/api/v1/vendors/select", json=bad, headers=bearer(token))
     assert response.status_code == 422
+    # Found by the schema fuzzer: the free-date search around the calendar's last day.
+    for edge in ("0001-01-01", "9999-12-31"):
+        far = {**request, "date": edge}
+        response = await client.post("/api/v1/vendors/select", json=far, headers=bearer(token))
+        assert response.status_code == 422, response.text
 
 
 async def test_comparison(client: httpx.AsyncClient, token: str) -> None:

@@ -70,7 +70,8 @@ class SelectRequest(Input):
     """An event and what it needs. Budget caps per category usually come from Finance."""
 
     city_geoname_id: GeoNameId
-    date: dt.date
+    # The optimiser looks weeks either side for a free date; a calendar's edge has no sides.
+    date: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2999, 12, 31))]
     guests: Guests
     hours: Annotated[int, Field(ge=1, le=72)] = 5
     categories: Annotated[list[Category], Field(min_length=1, max_length=6)]
