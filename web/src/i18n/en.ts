@@ -102,7 +102,7 @@ export const en: Messages = {
     legendNormal: "task",
     gantt: "Gantt chart",
     ganttHint:
-      "To change a due date, drag the right end of its bar (a milestone's diamond). With the keyboard: Tab to a bar, ←/→ move it a day, with Shift a week, Enter saves, Esc cancels. Dependent tasks move by themselves.",
+      "To change a due date, drag the right end of its bar (a milestone's diamond). With the keyboard: Tab to the chart, ↑/↓ pick a task, ←/→ move its date a day, with Shift a week, Enter saves, Esc cancels. Dependent tasks move by themselves.",
     barLabel: "Task “{{title}}”, {{start}} – {{due}}",
     ghostLabel: "{{date}} ({{days}} d)",
     movedToWorkday: "The date fell on a day off and moved to the next working day: {{date}}.",

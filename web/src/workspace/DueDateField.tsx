@@ -4,6 +4,7 @@
 import { TextField } from "@mui/material";
 import { useState, type KeyboardEvent } from "react";
 import { messageFor } from "../api/problem";
+import { INLINE_EDITOR } from "./TaskCells";
 
 export interface DueDateFieldProps {
   value: string;
@@ -46,6 +47,7 @@ export function DueDateField({ value, label, disabled, onCommit }: DueDateFieldP
   return (
     <TextField
       type="date"
+      variant="standard"
       size="small"
       value={draft}
       disabled={disabled}
@@ -55,7 +57,7 @@ export function DueDateField({ value, label, disabled, onCommit }: DueDateFieldP
       error={error !== null}
       helperText={error}
       slotProps={{ htmlInput: { "aria-label": label } }}
-      sx={{ width: 160 }}
+      sx={{ ...INLINE_EDITOR, width: 130 }}
     />
   );
 }

@@ -76,9 +76,30 @@ describe("Gantt", () => {
   it("names each bar with its title and dates for the keyboard and screen readers", () => {
     renderChart();
     const slider = screen.getByRole("slider", { name: /Task a/ });
-    expect(slider).toHaveAttribute("tabindex", "0");
+    expect(slider).toHaveAttribute("tabindex", "-1");
     expect(slider.getAttribute("aria-label")).toMatch(/1 февр\. 2027 г\. – 3 февр\. 2027 г\./);
     expect(slider).toHaveAttribute("aria-valuetext", "3 февр. 2027 г.");
+  });
+
+  it("is one tab stop; the up and down arrows go from bar to bar in chart order", () => {
+    renderChart();
+    const sliders = screen.getAllByRole("slider");
+    // Chart order: the milestone c (20 Jan), then a, then b in the next phase.
+    expect(sliders.map((slider) => slider.getAttribute("tabindex"))).toEqual(["0", "-1", "-1"]);
+    act(() => bar("c").focus());
+    fireEvent.keyDown(bar("c"), { key: "ArrowDown" });
+    expect(document.activeElement).toBe(bar("a"));
+    fireEvent.keyDown(bar("a"), { key: "ArrowDown" });
+    fireEvent.keyDown(bar("b"), { key: "ArrowDown" });
+    expect(document.activeElement).toBe(bar("b"));
+    fireEvent.keyDown(bar("b"), { key: "Home" });
+    expect(document.activeElement).toBe(bar("c"));
+    fireEvent.keyDown(bar("c"), { key: "End" });
+    expect(document.activeElement).toBe(bar("b"));
+    // Tab comes back to the bar last used.
+    expect(bar("b")).toHaveAttribute("tabindex", "0");
+    expect(bar("c")).toHaveAttribute("tabindex", "-1");
+    expect(ghostDate()).toBeNull();
   });
 
   it("moves a due date with the arrows, shows where it would go, and saves it on Enter", async () => {

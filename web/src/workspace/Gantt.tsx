@@ -82,6 +82,25 @@ export function Gantt({
   const height = HEADER + rows.length * ROW + 4;
   const { edit, barProps, handleProps, editable } = useGanttEditing(dayWidth, onMove);
   const [focused, setFocused] = useState<string | null>(null);
+  // One tab stop for the whole chart (the bar last focused, else the first); ↑/↓ go between
+  // bars, so that the keyboard does not have to step through every task to reach the list.
+  const [tabStop, setTabStop] = useState<string | null>(null);
+  const taskIds = rows.flatMap((row) => (row.task ? [row.task.id] : []));
+  const tabStopId = tabStop !== null && taskIds.includes(tabStop) ? tabStop : taskIds[0];
+  const focusBar = (from: SVGGElement, key: string): boolean => {
+    const index = taskIds.indexOf(from.dataset.taskId ?? "");
+    const targets: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: taskIds.length - 1,
+    };
+    const next = targets[key];
+    if (next === undefined) return false;
+    const id = taskIds[Math.min(Math.max(next, 0), taskIds.length - 1)];
+    from.ownerSVGElement?.querySelector<SVGGElement>(`[data-task-id="${id}"]`)?.focus();
+    return true;
+  };
   const [hovered, setHovered] = useState<string | null>(null);
   const editedRow = edit === null ? -1 : rows.findIndex((row) => row.task?.id === edit.taskId);
 
@@ -137,7 +156,7 @@ export function Gantt({
             data-task-id={task.id}
             data-critical={task.critical}
             data-moved={isMoved || undefined}
-            tabIndex={editable ? 0 : undefined}
+            tabIndex={editable ? (tabStopId === task.id ? 0 : -1) : undefined}
             role={editable ? "slider" : undefined}
             aria-label={t("plan.barLabel", {
               title: task.title,
@@ -149,8 +168,14 @@ export function Gantt({
             aria-valuemin={editable ? (earliest === null ? Math.min(0, offset(value)) : offset(earliest)) : undefined}
             aria-valuemax={editable ? Math.max(scale.span - 1, offset(value)) : undefined}
             style={{ outline: "none" }}
-            onKeyDown={bar.onKeyDown}
-            onFocus={() => setFocused(task.id)}
+            onKeyDown={(event) => {
+              if (focusBar(event.currentTarget, event.key)) event.preventDefault();
+              else bar.onKeyDown(event);
+            }}
+            onFocus={() => {
+              setFocused(task.id);
+              setTabStop(task.id);
+            }}
             onBlur={(event) => {
               setFocused(null);
               bar.onBlur(event);

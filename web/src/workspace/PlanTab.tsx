@@ -178,6 +178,9 @@ export function PlanTab({ event }: { event: EventOut }) {
         </Paper>
       )}
       <Paper sx={{ p: 2 }}>
+        <Typography id={hintId} variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+          {t("plan.ganttHint")}
+        </Typography>
         <Box sx={{ overflowX: "auto" }} ref={chartRef}>
           {timeline ? (
             <div ref={ganttRef}>
@@ -196,9 +199,6 @@ export function PlanTab({ event }: { event: EventOut }) {
             <Loading />
           )}
         </Box>
-        <Typography id={hintId} variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
-          {t("plan.ganttHint")}
-        </Typography>
       </Paper>
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>

@@ -13,6 +13,9 @@ export type Commit<T> = (value: T) => Promise<unknown>;
 const STATUSES: Record<TaskStatus, true> = { todo: true, in_progress: true, done: true, skipped: true };
 export const TASK_STATUSES = Object.keys(STATUSES) as TaskStatus[];
 
+/** In a table row an editor looks like the text around it, with a line to say it is one. */
+export const INLINE_EDITOR = { "& .MuiInputBase-root": { fontSize: 14 } } as const;
+
 function isStatus(value: string): value is TaskStatus {
   return value in STATUSES;
 }
@@ -39,13 +42,14 @@ export function StatusSelect({
   return (
     <TextField
       select
+      variant="standard"
       size="small"
       value={pending ?? value}
       onChange={(event) => void change(event.target.value)}
       error={error !== null}
       helperText={error}
       slotProps={{ select: { native: true }, htmlInput: { "aria-label": label, "aria-busy": pending !== null } }}
-      sx={{ minWidth: 150 }}
+      sx={{ ...INLINE_EDITOR, minWidth: 130 }}
     >
       {TASK_STATUSES.map((status) => (
         <option key={status} value={status}>
@@ -101,6 +105,7 @@ export function AssigneeField({
   };
   return (
     <TextField
+      variant="standard"
       size="small"
       value={draft}
       placeholder={placeholder}
@@ -110,7 +115,7 @@ export function AssigneeField({
       error={error !== null}
       helperText={error}
       slotProps={{ htmlInput: { "aria-label": label, "aria-busy": saving, maxLength: 500 } }}
-      sx={{ minWidth: 170 }}
+      sx={{ ...INLINE_EDITOR, width: 150 }}
     />
   );
 }

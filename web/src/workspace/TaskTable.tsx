@@ -36,7 +36,6 @@ export function TaskTable({ tasks, onUpdate, moved }: TaskTableProps) {
         <TableHead>
           <TableRow>
             <TableCell>{t("plan.task")}</TableCell>
-            <TableCell>{t("plan.phase")}</TableCell>
             <TableCell>{t("plan.status")}</TableCell>
             <TableCell>{t("plan.start")}</TableCell>
             <TableCell>{t("plan.due")}</TableCell>
@@ -59,9 +58,12 @@ export function TaskTable({ tasks, onUpdate, moved }: TaskTableProps) {
                   ...(isMoved && { bgcolor: MOVED_BACKGROUND, "&.MuiTableRow-hover:hover": { bgcolor: MOVED_BACKGROUND } }),
                 }}
               >
-                <TableCell>
+                <TableCell sx={{ minWidth: 200 }}>
                   <Typography variant="body2" component="span" sx={{ mr: 1 }}>
                     {task.title}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary" component="p">
+                    {t(`enums.phase.${task.phase}`)}
                   </Typography>
                   {task.critical && (
                     <Chip
@@ -74,7 +76,6 @@ export function TaskTable({ tasks, onUpdate, moved }: TaskTableProps) {
                     <Chip size="small" color="error" variant="outlined" label={t("plan.overdue")} sx={{ ml: 0.5, height: 20 }} />
                   )}
                 </TableCell>
-                <TableCell>{t(`enums.phase.${task.phase}`)}</TableCell>
                 <TableCell>
                   <StatusSelect
                     value={task.status}
