@@ -87,7 +87,6 @@ export const en: Messages = {
     eventDay: "Event day",
     tasks: "Tasks",
     task: "Task",
-    phase: "Phase",
     status: "Status",
     start: "Start",
     due: "Due",

@@ -86,7 +86,6 @@ export const ru = {
     eventDay: "День мероприятия",
     tasks: "Задачи",
     task: "Задача",
-    phase: "Этап",
     status: "Статус",
     start: "Начало",
     due: "Срок",
