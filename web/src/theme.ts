@@ -17,3 +17,8 @@ export const theme = createTheme({
 export const CRITICAL = "#d32f2f";
 export const TODAY = "#2e7d32";
 export const EVENT_DAY = "#ef6c00";
+/** Keyboard focus and a date being moved on the Gantt chart: the primary colour. */
+export const FOCUS = "#3949ab";
+/** Tasks a change just moved, for a moment. */
+export const MOVED = "#ffb300";
+export const MOVED_BACKGROUND = "#fff3e0";

@@ -19,10 +19,15 @@ export async function downloadFile(url: string, fallbackName: string): Promise<v
   const response = await authorizedFetch(url);
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   const blob = await response.blob();
+  saveBlob(blob, filenameFrom(response.headers.get("Content-Disposition"), fallbackName));
+}
+
+/** Hands a file made or fetched in the page to the browser as a download. */
+export function saveBlob(blob: Blob, filename: string): void {
   const href = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = href;
-  link.download = filenameFrom(response.headers.get("Content-Disposition"), fallbackName);
+  link.download = filename;
   document.body.appendChild(link);
   link.click();
   link.remove();

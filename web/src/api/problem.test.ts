@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldErrors, problemOf } from "./problem";
+import { fieldErrors, messageFor, problemOf } from "./problem";
 
 describe("problems", () => {
   it("puts each field's message under the input's own name", () => {
@@ -22,5 +22,20 @@ describe("problems", () => {
   it("says something readable when the server sent no problem", () => {
     expect(problemOf({ status: "FETCH_ERROR", error: "TypeError" })?.detail).toBe("FETCH_ERROR");
     expect(problemOf({ status: 502, data: "<html>" })?.detail).toBe("HTTP 502");
+  });
+
+  it("gives a field its own message, or the whole problem's when it has none", () => {
+    const error = {
+      status: 422,
+      data: {
+        title: "Validation failed",
+        status: 422,
+        detail: "1 input is invalid",
+        errors: [{ field: "body.assignee", message: "at most 500 characters", code: "string_too_long" }],
+      },
+    };
+    expect(messageFor(error, "assignee")).toBe("at most 500 characters");
+    expect(messageFor(error, "status")).toBe("1 input is invalid");
+    expect(messageFor(null, "status")).toBeNull();
   });
 });

@@ -51,3 +51,10 @@ export function fieldErrors(problem: Problem | null): Record<string, string> {
   }
   return result;
 }
+
+/** What to show next to one field after a failed save: its own message, else the problem's. */
+export function messageFor(error: unknown, field: string): string | null {
+  const problem = problemOf(error);
+  if (problem === null) return null;
+  return fieldErrors(problem)[field] ?? problem.detail;
+}

@@ -13,6 +13,8 @@ export const en: Messages = {
     guests: "{{count}} guests",
     download: "Download",
     error: "Something went wrong",
+    exportPng: "Chart (.png)",
+    pngFailed: "The chart could not be saved as a picture. Try another browser.",
   },
   validation: { required: "Required", positive: "Must be greater than zero", email: "Enter an e-mail address" },
   auth: {
@@ -85,7 +87,6 @@ export const en: Messages = {
     eventDay: "Event day",
     tasks: "Tasks",
     task: "Task",
-    phase: "Phase",
     status: "Status",
     start: "Start",
     due: "Due",
@@ -98,6 +99,14 @@ export const en: Messages = {
     dueLabel: "Due date of “{{title}}”",
     legendCritical: "critical path",
     legendNormal: "task",
+    gantt: "Gantt chart",
+    ganttHint:
+      "To change a due date, drag the right end of its bar (a milestone's diamond). With the keyboard: Tab to the chart, ↑/↓ pick a task, ←/→ move its date a day, with Shift a week, Enter saves, Esc cancels. Dependent tasks move by themselves.",
+    barLabel: "Task “{{title}}”, {{start}} – {{due}}",
+    ghostLabel: "{{date}} ({{days}} d)",
+    movedToWorkday: "The date fell on a day off and moved to the next working day: {{date}}.",
+    statusLabel: "Status of “{{title}}”",
+    assigneeLabel: "Assignee of “{{title}}”",
   },
   budget: {
     empty: "This event has no budget yet.",

@@ -8,25 +8,35 @@ import {
   Stack,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
+  api,
   useGeneratePlanMutation,
   useGetTimelineQuery,
   useListTasksQuery,
   useUpdateTaskMutation,
   type EventOut,
   type TaskOut,
+  type TaskUpdate,
 } from "../api";
 import { EmptyState } from "../common/EmptyState";
 import { Loading } from "../common/Loading";
+import { PngExportButton } from "../common/PngExportButton";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatDate } from "../format";
+import { useAppDispatch } from "../hooks";
 import { CRITICAL } from "../theme";
 import { ExportButton } from "./ExportButton";
 import { Gantt } from "./Gantt";
+import { editableDate } from "./ganttMath";
+import { applyTaskChange, movedIds } from "./taskChange";
 import { TaskTable } from "./TaskTable";
 import { useElementWidth } from "./useElementWidth";
+
+/** How long the tasks a change moved stay highlighted. */
+const MOVED_HIGHLIGHT_MS = 4000;
+const NONE: ReadonlySet<string> = new Set();
 
 export function PlanTab({ event }: { event: EventOut }) {
   const { t, i18n } = useTranslation();
@@ -36,10 +46,20 @@ export function PlanTab({ event }: { event: EventOut }) {
   // The timeline exists only once there is a plan; asking earlier would only fail.
   const timelineQuery = useGetTimelineQuery({ eventId: event.id }, { skip: !hasPlan });
   const [generate, generation] = useGeneratePlanMutation();
-  const [updateTask, update] = useUpdateTaskMutation();
+  const [updateTask] = useUpdateTaskMutation();
+  const dispatch = useAppDispatch();
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const [moved, setMoved] = useState<ReadonlySet<string>>(NONE);
   const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>(1100);
+  const ganttRef = useRef<HTMLDivElement>(null);
+  const hintId = useId();
+
+  useEffect(() => {
+    if (moved.size === 0) return;
+    const timer = setTimeout(() => setMoved(NONE), MOVED_HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [moved]);
 
   if (tasksQuery.isLoading) return <Loading />;
   if (tasksQuery.error) {
@@ -74,14 +94,32 @@ export function PlanTab({ event }: { event: EventOut }) {
 
   const tasks = tasksQuery.data ?? [];
   const timeline = timelineQuery.data;
-  const moveDueDate = async (task: TaskOut, dueDate: string) => {
-    const result = await updateTask({ taskId: task.id, taskUpdate: { due_date: dueDate } });
-    if (result.error) {
-      setFailure(result.error);
-      return;
+  /** Saves a change; resolves to the error when the server refused it. */
+  const saveTask = async (task: TaskOut, change: TaskUpdate): Promise<unknown> => {
+    const result = await updateTask({ taskId: task.id, taskUpdate: change });
+    if (result.error) return result.error;
+    // The saved dates at once; the refetch the mutation triggers brings critical path and slack.
+    dispatch(
+      api.util.updateQueryData("listTasks", { eventId: event.id }, (draft) =>
+        applyTaskChange(draft, result.data),
+      ),
+    );
+    setFailure(null);
+    const target = change.due_date ?? change.start_date;
+    if (target) {
+      const count = result.data.moved.length;
+      const saved = editableDate(result.data.task);
+      const messages = [count > 0 ? t("plan.moved", { count }) : t("plan.movedNone")];
+      // The server keeps deadlines on working days: a Saturday becomes the next Monday.
+      if (saved !== target) messages.push(t("plan.movedToWorkday", { date: formatDate(saved, language) }));
+      setNotice(messages.join(" "));
+      setMoved(movedIds(result.data));
     }
-    const moved = result.data.moved.length;
-    setNotice(moved > 0 ? t("plan.moved", { count: moved }) : t("plan.movedNone"));
+    return null;
+  };
+  const moveOnChart = async (task: TaskOut, date: string) => {
+    const failed = await saveTask(task, task.milestone ? { start_date: date } : { due_date: date });
+    if (failed) setFailure(failed);
   };
 
   return (
@@ -120,6 +158,7 @@ export function PlanTab({ event }: { event: EventOut }) {
               label={t("plan.exportXlsx")}
               onError={setFailure}
             />
+            <PngExportButton target={ganttRef} filename={`gantt-${event.id}.png`} onError={setFailure} />
           </Stack>
           <Alert
             severity={timeline.feasibility.feasible ? "success" : "warning"}
@@ -138,24 +177,34 @@ export function PlanTab({ event }: { event: EventOut }) {
           </Alert>
         </Paper>
       )}
-      <Paper sx={{ p: 2, overflowX: "auto" }} ref={chartRef}>
-        {timeline ? (
-          <Gantt
-            tasks={tasks}
-            phases={timeline.phases.map((phase) => phase.id)}
-            today={timeline.today}
-            eventDate={timeline.event_date}
-            width={Math.max(chartWidth, 640)}
-          />
-        ) : (
-          <Loading />
-        )}
+      <Paper sx={{ p: 2 }}>
+        <Typography id={hintId} variant="caption" color="text.secondary" component="p" sx={{ mb: 1 }}>
+          {t("plan.ganttHint")}
+        </Typography>
+        <Box sx={{ overflowX: "auto" }} ref={chartRef}>
+          {timeline ? (
+            <div ref={ganttRef}>
+              <Gantt
+                tasks={tasks}
+                phases={timeline.phases.map((phase) => phase.id)}
+                today={timeline.today}
+                eventDate={timeline.event_date}
+                width={Math.max(chartWidth, 640)}
+                onMove={moveOnChart}
+                moved={moved}
+                describedBy={hintId}
+              />
+            </div>
+          ) : (
+            <Loading />
+          )}
+        </Box>
       </Paper>
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
           {t("plan.tasks")}
         </Typography>
-        <TaskTable tasks={tasks} busy={update.isLoading} onDueDate={(task, due) => void moveDueDate(task, due)} />
+        <TaskTable tasks={tasks} onUpdate={saveTask} moved={moved} />
       </Paper>
       <Snackbar
         open={notice !== null}
