@@ -84,6 +84,7 @@ export const en: Messages = {
     notFeasible: "The plan does not fit the deadline",
     criticalPath: "Critical path",
     today: "Today",
+    todayBefore: "← Today, {{date}}",
     eventDay: "Event day",
     tasks: "Tasks",
     task: "Task",

@@ -83,6 +83,7 @@ export const ru = {
     notFeasible: "План не укладывается в срок",
     criticalPath: "Критический путь",
     today: "Сегодня",
+    todayBefore: "← Сегодня, {{date}}",
     eventDay: "День мероприятия",
     tasks: "Задачи",
     task: "Задача",

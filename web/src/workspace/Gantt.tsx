@@ -7,7 +7,7 @@ import type { TaskOut } from "../api";
 import { daysBetween, formatDate, formatShortDate, parseIsoDate, toIsoDate } from "../format";
 import { CRITICAL, EVENT_DAY, FOCUS, MOVED, MOVED_BACKGROUND, TODAY } from "../theme";
 import type { DateEdit } from "./dateEdit";
-import { earliestDate, editableDate, timeScale, type TimeScale } from "./ganttMath";
+import { chartRange, earliestDate, editableDate, timeScale, type TimeScale } from "./ganttMath";
 import { useGanttEditing, type MoveDate } from "./useGanttEditing";
 
 const ROW = 22;
@@ -75,10 +75,11 @@ export function Gantt({
   const language = i18n.language;
   const rows = ganttRows(tasks, phases);
   const dates = tasks.flatMap((task) => [task.start_date, task.due_date]);
-  const first = [...dates, today, eventDate].reduce((a, b) => (a < b ? a : b));
-  const last = [...dates, today, eventDate].reduce((a, b) => (a > b ? a : b));
+  const { first, last, todayInRange } = chartRange(dates, today, eventDate);
   const scale = timeScale(first, last, LABEL_WIDTH, Math.max(width - LABEL_WIDTH - 8, 200));
   const { x, dayWidth } = scale;
+  // Today long before the plan is marked at the left edge, with its date, not to scale.
+  const todayX = todayInRange ? x(today) + dayWidth / 2 : LABEL_WIDTH;
   const height = HEADER + rows.length * ROW + 4;
   const { edit, barProps, handleProps, editable } = useGanttEditing(dayWidth, onMove);
   const [focused, setFocused] = useState<string | null>(null);
@@ -258,17 +259,20 @@ export function Gantt({
       })}
       <line
         data-testid="today-line"
-        x1={x(today) + dayWidth / 2}
-        x2={x(today) + dayWidth / 2}
+        data-in-range={todayInRange}
+        x1={todayX}
+        x2={todayX}
         y1={16}
         y2={height}
         stroke={TODAY}
         strokeWidth={2}
-        strokeDasharray="4 3"
+        strokeDasharray={todayInRange ? "4 3" : "1 3"}
         pointerEvents="none"
       />
-      <text x={x(today) + dayWidth / 2 + 4} y={12} fill={TODAY} fontWeight={600}>
-        {t("plan.today")}
+      <text x={todayX + 4} y={12} fill={TODAY} fontWeight={600}>
+        {todayInRange
+          ? t("plan.today")
+          : t("plan.todayBefore", { date: formatShortDate(today, language) })}
       </text>
       <line
         x1={x(eventDate) + dayWidth / 2}

@@ -7,6 +7,7 @@ import {
   notBefore,
   shiftDate,
   timeScale,
+  chartRange,
 } from "./ganttMath";
 
 describe("time scale", () => {
@@ -68,5 +69,27 @@ describe("snapping", () => {
     expect(arrowStep("ArrowLeft", true)).toBe(-7);
     expect(arrowStep("ArrowUp", false)).toBeNull();
     expect(arrowStep("Enter", false)).toBeNull();
+  });
+
+  it("keeps today in the chart when it is near the plan, and marks it at the edge when not", () => {
+    const dates = ["2027-02-01", "2027-04-10"];
+    expect(chartRange(dates, "2027-01-20", "2027-04-15")).toEqual({
+      first: "2027-01-20",
+      last: "2027-04-15",
+      todayInRange: true,
+    });
+    // Months ahead: a week of lead before the first task, today only marked.
+    expect(chartRange(dates, "2026-11-24", "2027-04-15")).toEqual({
+      first: "2027-01-25",
+      last: "2027-04-15",
+      todayInRange: false,
+    });
+    // Under way, and after the event: today is always drawn to scale.
+    expect(chartRange(dates, "2027-03-01", "2027-04-15").todayInRange).toBe(true);
+    expect(chartRange(dates, "2027-05-01", "2027-04-15")).toEqual({
+      first: "2027-02-01",
+      last: "2027-05-01",
+      todayInRange: true,
+    });
   });
 });

@@ -57,3 +57,29 @@ export function editableDate(task: { milestone: boolean; start_date: string; due
 export function earliestDate(task: { milestone: boolean; start_date: string }): string | null {
   return task.milestone ? null : task.start_date;
 }
+
+/** Days of lead drawn before the first task when today is long before the plan begins. */
+const LEAD_DAYS = 7;
+/** Today is drawn in place when it is at most this far before the first task. */
+const NEAR_DAYS = 21;
+
+export interface ChartRange {
+  first: string;
+  last: string;
+  /** False when today lies well before the plan: it is then marked at the chart's left edge. */
+  todayInRange: boolean;
+}
+
+/**
+ * The days the chart spans: the plan and the event, and today when it is near. A plan that
+ * begins months from now would otherwise be squeezed into the right-hand edge of the chart.
+ */
+export function chartRange(dates: string[], today: string, eventDate: string): ChartRange {
+  const planned = [...dates, eventDate];
+  const start = planned.reduce((a, b) => (a < b ? a : b));
+  const end = [...planned, today].reduce((a, b) => (a > b ? a : b));
+  if (today >= start || daysBetween(today, start) <= NEAR_DAYS) {
+    return { first: today < start ? today : start, last: end, todayInRange: true };
+  }
+  return { first: shiftDate(start, -LEAD_DAYS), last: end, todayInRange: false };
+}
