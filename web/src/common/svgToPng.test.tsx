@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { useRef } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { PngExportButton } from "./PngExportButton";
-import { chartSvgIn, serializeSvg } from "./svgToPng";
+import { chartSvgIn, legendIn, legendRows, serializeSvg } from "./svgToPng";
 
 function mount(html: string): HTMLElement {
   const container = document.createElement("div");
@@ -34,6 +34,36 @@ describe("chartSvgIn", () => {
     const svg = container.querySelector("svg") as SVGSVGElement;
     expect(chartSvgIn(svg)).toBe(svg);
     expect(chartSvgIn(mount("<p>no chart</p>"))).toBeNull();
+  });
+});
+
+describe("legend", () => {
+  it("reads Recharts' HTML legend: each entry's colour and words", () => {
+    const container = mount(`
+      <div class="recharts-wrapper">
+        <svg class="recharts-surface" width="640" height="300"></svg>
+        <div class="recharts-legend-wrapper"><ul>
+          <li class="recharts-legend-item"><svg><path fill="#9fa8da" class="recharts-symbols"></path></svg>
+            <span class="recharts-legend-item-text">План</span></li>
+          <li class="recharts-legend-item"><svg><path fill="none" stroke="#3949ab"></path></svg>
+            <span class="recharts-legend-item-text">Факт</span></li>
+          <li class="recharts-legend-item"><svg></svg><span class="recharts-legend-item-text">?</span></li>
+        </ul></div>
+      </div>`);
+    expect(legendIn(container)).toEqual([
+      { color: "#9fa8da", label: "План" },
+      { color: "#3949ab", label: "Факт" },
+    ]);
+  });
+
+  it("wraps entries into rows that fit the picture's width", () => {
+    const items = ["Площадка", "Кейтеринг", "Техника", "Декор"].map((label) => ({ color: "#000", label }));
+    const rows = legendRows(items, 240, (label) => label.length * 10);
+    expect(rows.map((row) => row.map(({ item }) => item.label))).toEqual([
+      ["Площадка", "Кейтеринг"],
+      ["Техника", "Декор"],
+    ]);
+    expect(rows[0]?.[1]?.x).toBe(10 + 6 + 80 + 16);
   });
 });
 

@@ -39,6 +39,80 @@ export interface PngOptions {
   /** Canvas pixels per SVG unit. */
   scale?: number;
   background?: string;
+  /** Drawn in rows under the chart: a legend the page keeps outside the SVG. */
+  legend?: LegendItem[];
+}
+
+export interface LegendItem {
+  color: string;
+  label: string;
+}
+
+const LEGEND_ROW = 20;
+const LEGEND_SWATCH = 10;
+const LEGEND_GAP = 16;
+
+/** Recharts draws its legend in HTML next to the SVG; the picture needs it read back. */
+export function legendIn(container: Element): LegendItem[] {
+  return Array.from(container.querySelectorAll(".recharts-legend-item")).flatMap((item) => {
+    const label = item.querySelector(".recharts-legend-item-text")?.textContent?.trim() ?? "";
+    const mark = item.querySelector("path, rect, circle, line");
+    const fill = mark?.getAttribute("fill");
+    const color = fill && fill !== "none" ? fill : (mark?.getAttribute("stroke") ?? "");
+    return label !== "" && color !== "" ? [{ color, label }] : [];
+  });
+}
+
+/** Rows of legend items that fit `width`, each item as its x offset and width. */
+export function legendRows(
+  items: LegendItem[],
+  width: number,
+  measure: (label: string) => number,
+): { item: LegendItem; x: number }[][] {
+  const rows: { item: LegendItem; x: number }[][] = [];
+  let row: { item: LegendItem; x: number }[] = [];
+  let x = 0;
+  for (const item of items) {
+    const itemWidth = LEGEND_SWATCH + 6 + measure(item.label);
+    if (row.length > 0 && x + itemWidth > width) {
+      rows.push(row);
+      row = [];
+      x = 0;
+    }
+    row.push({ item, x });
+    x += itemWidth + LEGEND_GAP;
+  }
+  if (row.length > 0) rows.push(row);
+  return rows;
+}
+
+function drawLegend(
+  context: CanvasRenderingContext2D,
+  items: LegendItem[],
+  top: number,
+  width: number,
+  scale: number,
+): void {
+  const family = getComputedStyle(document.body).fontFamily || "sans-serif";
+  context.font = `${12 * scale}px ${family}`;
+  context.textBaseline = "middle";
+  const rows = legendRows(items, width - 16, (label) => context.measureText(label).width / scale);
+  rows.forEach((row, index) => {
+    const middle = (top + index * LEGEND_ROW + LEGEND_ROW / 2) * scale;
+    for (const { item, x } of row) {
+      const left = (8 + x) * scale;
+      context.fillStyle = item.color;
+      context.fillRect(left, middle - (LEGEND_SWATCH / 2) * scale, LEGEND_SWATCH * scale, LEGEND_SWATCH * scale);
+      context.fillStyle = "#212121";
+      context.fillText(item.label, left + (LEGEND_SWATCH + 6) * scale, middle);
+    }
+  });
+}
+
+function legendHeight(items: LegendItem[] | undefined, width: number): number {
+  if (items === undefined || items.length === 0) return 0;
+  // An estimate at 7 px a character is enough to size the canvas; drawing measures exactly.
+  return legendRows(items, width - 16, (label) => label.length * 7).length * LEGEND_ROW + 8;
 }
 
 interface Size {
@@ -169,18 +243,20 @@ function loadImage(url: string): Promise<HTMLImageElement> {
 export async function svgToPngBlob(svg: SVGSVGElement, options: PngOptions = {}): Promise<Blob> {
   const { width, height, markup } = await serializeSvg(svg);
   if (!(width > 0 && height > 0)) throw new Error("The chart has no size to draw");
-  const scale = Math.min(options.scale ?? 2, MAX_CANVAS_SIDE / Math.max(width, height));
+  const legend = legendHeight(options.legend, width);
+  const scale = Math.min(options.scale ?? 2, MAX_CANVAS_SIDE / Math.max(width, height + legend));
   const url = URL.createObjectURL(new Blob([markup], { type: "image/svg+xml;charset=utf-8" }));
   try {
     const image = await loadImage(url);
     const canvas = document.createElement("canvas");
     canvas.width = Math.round(width * scale);
-    canvas.height = Math.round(height * scale);
+    canvas.height = Math.round((height + legend) * scale);
     const context = canvas.getContext("2d");
     if (context === null) throw new Error("This browser cannot draw on a canvas");
     context.fillStyle = options.background ?? "#ffffff";
     context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, Math.round(width * scale), Math.round(height * scale));
+    if (options.legend !== undefined && legend > 0) drawLegend(context, options.legend, height + 4, width, scale);
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
         (blob) => (blob ? resolve(blob) : reject(new Error("The picture could not be encoded"))),
@@ -200,5 +276,6 @@ export async function downloadChartPng(
 ): Promise<void> {
   const svg = chartSvgIn(container);
   if (svg === null) throw new Error("There is no chart to save");
-  saveBlob(await svgToPngBlob(svg, options), filename);
+  const legend = options.legend ?? legendIn(container);
+  saveBlob(await svgToPngBlob(svg, { ...options, legend }), filename);
 }

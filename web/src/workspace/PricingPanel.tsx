@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Stack, TextField, Typography } from "@mui/material";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import {
   CartesianGrid,
@@ -13,6 +13,8 @@ import {
 } from "recharts";
 import { usePricingOptimizationMutation, type EventOut } from "../api";
 import { fieldErrors, problemOf } from "../api/problem";
+import { PngExportButton } from "../common/PngExportButton";
+import { ProblemAlert } from "../common/ProblemAlert";
 import { formatCompact, formatMoney, localeOf } from "../format";
 import { Metric } from "./Metric";
 import { decimalText, formatNumber, inputAmount, positiveProblem, wholeNumber } from "./numbers";
@@ -31,6 +33,8 @@ export function PricingPanel({ event, fixedCosts }: { event: EventOut; fixedCost
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const guests = event.guests_count ? String(event.guests_count) : "";
+  const curveRef = useRef<HTMLDivElement>(null);
+  const [pngError, setPngError] = useState<unknown>(null);
   const [form, setForm] = useState({
     anchorPrice: "",
     anchorAttendance: guests,
@@ -143,7 +147,11 @@ export function PricingPanel({ event, fixedCosts }: { event: EventOut; fixedCost
                 .join("; ")}
             </Typography>
           )}
-          <Box sx={{ height: 300 }} role="img" aria-label={t("pricing.curve")} data-testid="pricing-curve">
+          {pngError ? <ProblemAlert error={pngError} /> : null}
+          <Box sx={{ alignSelf: "flex-start" }}>
+            <PngExportButton target={curveRef} filename={`price-curve-${event.id}.png`} onError={setPngError} />
+          </Box>
+          <Box ref={curveRef} sx={{ height: 300 }} role="img" aria-label={t("pricing.curve")} data-testid="pricing-curve">
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={curve} margin={{ left: 24, right: 16, top: 8, bottom: 12 }}>
                 <CartesianGrid strokeDasharray="3 3" />
