@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from decimal import Decimal
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
@@ -20,6 +21,43 @@ class FinanceRepository:
             select(Budget).where(Budget.org_id == org_id, Budget.event_id == event_id)
         )
         return found
+
+    async def budgets_for_events(
+        self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
+    ) -> Sequence[Budget]:
+        result = await self.session.scalars(
+            select(Budget).where(Budget.org_id == org_id, Budget.event_id.in_(event_ids))
+        )
+        return result.all()
+
+    async def lines_of_budgets(
+        self, org_id: uuid.UUID, budget_ids: Collection[uuid.UUID]
+    ) -> Sequence[BudgetLine]:
+        result = await self.session.scalars(
+            select(BudgetLine)
+            .where(BudgetLine.org_id == org_id, BudgetLine.budget_id.in_(budget_ids))
+            .order_by(BudgetLine.budget_id, BudgetLine.position)
+        )
+        return result.all()
+
+    async def spending_by_category(
+        self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
+    ) -> list[tuple[uuid.UUID, str, Decimal, Decimal]]:
+        """(event, category, spent, paid) sums, in one statement for many events. SQLite keeps
+        these NUMERIC amounts as REALs; the column type rounds their sum back to kopecks,
+        exact to the kopeck for totals under a billion roubles."""
+        paid = case((Expense.paid, Expense.amount), else_=0)
+        result = await self.session.execute(
+            select(
+                Expense.event_id,
+                Expense.category,
+                func.sum(Expense.amount),
+                func.sum(paid, type_=Expense.amount.type),
+            )
+            .where(Expense.org_id == org_id, Expense.event_id.in_(event_ids))
+            .group_by(Expense.event_id, Expense.category)
+        )
+        return [(event_id, category, spent, paid) for event_id, category, spent, paid in result]
 
     async def lines(self, org_id: uuid.UUID, budget_id: uuid.UUID) -> Sequence[BudgetLine]:
         result = await self.session.scalars(

@@ -209,6 +209,19 @@ class BudgetStatusOut(BaseModel):
     categories: list[CategoryStatus]
 
 
+class MoneySummary(BaseModel):
+    """An event's money at a glance: the totals of its budget status, or zeros without one."""
+
+    has_budget: bool
+    currency: Literal["RUB"] = "RUB"
+    plan: Decimal = Field(Decimal("0.00"), description="The estimate's total with VAT")
+    actual: Decimal = Field(Decimal("0.00"), description="Every expense recorded")
+    paid: Decimal = Decimal("0.00")
+    remaining: Decimal = Field(Decimal("0.00"), description="plan − actual; 0 without a budget")
+    used_percent: Decimal = Field(Decimal("0.0"), description="actual as a share of plan")
+    overspent: bool = Field(False, description="More spent than planned")
+
+
 class TierIn(_In):
     name: Name
     price: Price

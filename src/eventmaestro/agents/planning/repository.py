@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -18,6 +18,22 @@ class PlanningRepository:
     async def plan_for_event(self, org_id: uuid.UUID, event_id: uuid.UUID) -> Plan | None:
         stmt = select(Plan).where(Plan.org_id == org_id, Plan.event_id == event_id)
         return (await self.session.scalars(stmt)).first()
+
+    async def plans_for_events(
+        self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
+    ) -> Sequence[Plan]:
+        stmt = select(Plan).where(Plan.org_id == org_id, Plan.event_id.in_(event_ids))
+        return (await self.session.scalars(stmt)).all()
+
+    async def tasks_of_plans(
+        self, org_id: uuid.UUID, plan_ids: Collection[uuid.UUID]
+    ) -> Sequence[PlanTask]:
+        stmt = (
+            select(PlanTask)
+            .where(PlanTask.org_id == org_id, PlanTask.plan_id.in_(plan_ids))
+            .order_by(PlanTask.plan_id, PlanTask.position)
+        )
+        return (await self.session.scalars(stmt)).all()
 
     async def plan(self, org_id: uuid.UUID, plan_id: uuid.UUID) -> Plan | None:
         stmt = select(Plan).where(Plan.org_id == org_id, Plan.id == plan_id)

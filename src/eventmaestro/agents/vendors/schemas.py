@@ -200,6 +200,15 @@ class ContractStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class ContractCounts(BaseModel):
+    """An event's contracts by status."""
+
+    draft: int = 0
+    sent: int = 0
+    signed: int = 0
+    cancelled: int = 0
+
+
 class ContractCreate(Input):
     vendor_id: uuid.UUID
     event_id: uuid.UUID | None = None
