@@ -212,6 +212,9 @@ class BudgetStatusOut(BaseModel):
 class MoneySummary(BaseModel):
     """An event's money at a glance: the totals of its budget status, or zeros without one."""
 
+    # Defaults make the empty summary; every answer carries every field.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     has_budget: bool
     currency: Literal["RUB"] = "RUB"
     plan: Decimal = Field(Decimal("0.00"), description="The estimate's total with VAT")

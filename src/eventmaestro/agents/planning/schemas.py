@@ -185,6 +185,9 @@ class TimelineOut(BaseModel):
 class PlanSummary(BaseModel):
     """An event's plan at a glance, read the way the timeline reads it."""
 
+    # Defaults make the empty summary; every answer carries every field.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     has_plan: bool
     tasks: int = 0
     done: int = 0

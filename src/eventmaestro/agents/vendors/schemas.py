@@ -203,6 +203,9 @@ class ContractStatus(StrEnum):
 class ContractCounts(BaseModel):
     """An event's contracts by status."""
 
+    # Defaults make the empty summary; every answer carries every field.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
     draft: int = 0
     sent: int = 0
     signed: int = 0
