@@ -5,11 +5,30 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
+
+
+class BudgetTerms(NamedTuple):
+    id: uuid.UUID
+    event_id: uuid.UUID
+    vat_rate: Decimal
+    prices_include_vat: bool
+    contingency_rate: Decimal
+
+
+class LineRow(NamedTuple):
+    budget_id: uuid.UUID
+    category: str
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    optional: bool
 
 
 class FinanceRepository:
@@ -22,23 +41,39 @@ class FinanceRepository:
         )
         return found
 
-    async def budgets_for_events(
+    async def budget_terms(
         self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
-    ) -> Sequence[Budget]:
-        result = await self.session.scalars(
-            select(Budget).where(Budget.org_id == org_id, Budget.event_id.in_(event_ids))
+    ) -> list[BudgetTerms]:
+        """The budgets of many events, without the estimate's stored analysis (the bulk of
+        a budget row) that summing them up never reads."""
+        result = await self.session.execute(
+            select(
+                Budget.id,
+                Budget.event_id,
+                Budget.vat_rate,
+                Budget.prices_include_vat,
+                Budget.contingency_rate,
+            ).where(Budget.org_id == org_id, Budget.event_id.in_(event_ids))
         )
-        return result.all()
+        return [BudgetTerms(*row) for row in result]
 
-    async def lines_of_budgets(
+    async def line_rows(
         self, org_id: uuid.UUID, budget_ids: Collection[uuid.UUID]
-    ) -> Sequence[BudgetLine]:
-        result = await self.session.scalars(
-            select(BudgetLine)
+    ) -> list[LineRow]:
+        result = await self.session.execute(
+            select(
+                BudgetLine.budget_id,
+                BudgetLine.category,
+                BudgetLine.description,
+                BudgetLine.quantity,
+                BudgetLine.unit,
+                BudgetLine.unit_price,
+                BudgetLine.optional,
+            )
             .where(BudgetLine.org_id == org_id, BudgetLine.budget_id.in_(budget_ids))
             .order_by(BudgetLine.budget_id, BudgetLine.position)
         )
-        return result.all()
+        return [LineRow(*row) for row in result]
 
     async def spending_by_category(
         self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]

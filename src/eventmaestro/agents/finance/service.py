@@ -45,7 +45,7 @@ from eventmaestro.agents.finance.payments import (
     overdue,
     schedule,
 )
-from eventmaestro.agents.finance.repository import FinanceRepository
+from eventmaestro.agents.finance.repository import BudgetTerms, FinanceRepository, LineRow
 from eventmaestro.agents.finance.schemas import (
     BudgetCreate,
     BudgetOut,
@@ -93,7 +93,7 @@ def expense_out(expense: Expense) -> ExpenseOut:
     )
 
 
-def _items(rows: Iterable[BudgetLine]) -> list[LineItem]:
+def _items(rows: Iterable[BudgetLine | LineRow]) -> list[LineItem]:
     return [
         LineItem(r.category, r.description, r.quantity, r.unit, r.unit_price, r.optional)
         for r in rows
@@ -280,10 +280,10 @@ class FinanceService:
         category instead of every expense."""
         if not event_ids:
             return {}
-        budgets = await self.repo.budgets_for_events(org_id, event_ids)
-        lines: dict[uuid.UUID, list[BudgetLine]] = {budget.id: [] for budget in budgets}
+        budgets = await self.repo.budget_terms(org_id, event_ids)
+        lines: dict[uuid.UUID, list[LineRow]] = {budget.id: [] for budget in budgets}
         if lines:
-            for line in await self.repo.lines_of_budgets(org_id, lines):
+            for line in await self.repo.line_rows(org_id, lines):
                 lines[line.budget_id].append(line)
         plans = {budget.event_id: self._plan_of(budget, lines[budget.id]) for budget in budgets}
         spent: dict[uuid.UUID, dict[str, Decimal]] = {event_id: {} for event_id in event_ids}
@@ -512,7 +512,7 @@ class FinanceService:
         ]
 
     @staticmethod
-    def _estimate(budget: Budget, items: Sequence[LineItem]) -> Estimate:
+    def _estimate(budget: Budget | BudgetTerms, items: Sequence[LineItem]) -> Estimate:
         return build_estimate(
             items,
             vat=VatPolicy(budget.vat_rate, budget.prices_include_vat),
@@ -544,7 +544,9 @@ class FinanceService:
         return self._plan_of(budget, await self.repo.lines(org_id, budget.id))
 
     @classmethod
-    def _plan_of(cls, budget: Budget, lines: Iterable[BudgetLine]) -> dict[str, Decimal]:
+    def _plan_of(
+        cls, budget: Budget | BudgetTerms, lines: Iterable[BudgetLine | LineRow]
+    ) -> dict[str, Decimal]:
         """Plan per category = what the category will cost with VAT (its cap), because
         expenses are recorded as the amounts actually paid."""
         computed = cls._estimate(budget, _items(lines))

@@ -11,6 +11,7 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from eventmaestro.agents.planning import explain
 from eventmaestro.agents.planning.calendar import WorkCalendar
@@ -19,21 +20,38 @@ from eventmaestro.agents.planning.scheduling import Mode, Schedule, TaskSpec, sc
 from eventmaestro.agents.planning.schemas import CLOSED, Feasibility, TaskRef, TaskStatus
 
 
-def is_open(task: PlanTask) -> bool:
+class TaskState(Protocol):
+    """What progress and deadlines read of a task: a stored task, or a narrow row of one
+    when many plans are summarised at once."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def duration(self) -> int: ...
+    @property
+    def due_date(self) -> dt.date: ...
+    @property
+    def position(self) -> int: ...
+
+
+Task = TypeVar("Task", bound=TaskState)
+
+
+def is_open(task: TaskState) -> bool:
     return TaskStatus(task.status) not in CLOSED
 
 
-def is_overdue(task: PlanTask, today: dt.date) -> bool:
+def is_overdue(task: TaskState, today: dt.date) -> bool:
     """Still open after its due date; `today` is the day in the plan's own time zone."""
     return is_open(task) and task.due_date < today
 
 
-def work(task: PlanTask) -> int:
+def work(task: TaskState) -> int:
     """Working days a task weighs in progress; a milestone weighs one, so ticking it counts."""
     return max(task.duration, 1)
 
 
-def progress(tasks: Iterable[PlanTask], *, counts: Callable[[PlanTask], bool]) -> float:
+def progress(tasks: Iterable[Task], *, counts: Callable[[Task], bool]) -> float:
     """Share of the tasks' working days that `counts` as finished, 0–100 to one decimal."""
     total = finished = 0
     for task in tasks:
@@ -42,12 +60,12 @@ def progress(tasks: Iterable[PlanTask], *, counts: Callable[[PlanTask], bool]) -
     return round(100 * finished / total, 1) if total else 0.0
 
 
-def plan_progress(tasks: Iterable[PlanTask]) -> float:
+def plan_progress(tasks: Iterable[TaskState]) -> float:
     """The plan's progress as the timeline reports it: done and skipped work both count."""
     return progress(tasks, counts=lambda task: not is_open(task))
 
 
-def next_due(tasks: Iterable[PlanTask], today: dt.date) -> PlanTask | None:
+def next_due(tasks: Iterable[Task], today: dt.date) -> Task | None:
     """The open task whose due date comes first from today on (overdue ones are counted
     apart); ties go to the plan's own order."""
     upcoming = [task for task in tasks if is_open(task) and task.due_date >= today]

@@ -28,7 +28,7 @@ from eventmaestro.agents.planning.calendar import CalendarRangeError, WorkCalend
 from eventmaestro.agents.planning.exports import PlanHeader
 from eventmaestro.agents.planning.lookup import TaskMatch, match_tasks
 from eventmaestro.agents.planning.models import Plan, PlanTask
-from eventmaestro.agents.planning.repository import PlanningRepository
+from eventmaestro.agents.planning.repository import PlanningRepository, TaskGlance
 from eventmaestro.agents.planning.scheduling import (
     CycleError,
     PlanningGraphError,
@@ -48,6 +48,7 @@ from eventmaestro.agents.planning.schemas import (
     TaskCreate,
     TaskFilters,
     TaskOut,
+    TaskRef,
     TaskStatus,
     TaskUpdate,
     TimelineOut,
@@ -427,9 +428,9 @@ class PlanningService:
         if not found:
             return found
         plans = await self.repo.plans_for_events(org_id, found)
-        by_plan: dict[uuid.UUID, list[PlanTask]] = {plan.id: [] for plan in plans}
+        by_plan: dict[uuid.UUID, list[TaskGlance]] = {plan.id: [] for plan in plans}
         if by_plan:
-            for task in await self.repo.tasks_of_plans(org_id, by_plan):
+            for task in await self.repo.task_glances(org_id, by_plan):
                 by_plan[task.plan_id].append(task)
         for plan in plans:
             tasks = by_plan[plan.id]
@@ -441,7 +442,14 @@ class PlanningService:
                 done=sum(1 for task in tasks if task.status == TaskStatus.DONE),
                 progress=plan_progress(tasks),
                 overdue=sum(1 for task in tasks if is_overdue(task, today)),
-                next_due=ref(upcoming) if upcoming else None,
+                next_due=TaskRef(
+                    id=upcoming.id,
+                    title=upcoming.title,
+                    start_date=upcoming.start_date,
+                    due_date=upcoming.due_date,
+                )
+                if upcoming
+                else None,
             )
         return found
 
