@@ -14,11 +14,13 @@ from eventmaestro.agents.maestro.endpoints import router as orchestration_router
 from eventmaestro.agents.planning.endpoints import router as planning_router
 from eventmaestro.agents.registry import all_agents
 from eventmaestro.agents.vendors.endpoints import router as vendors_router
+from eventmaestro.dashboard.endpoints import router as dashboard_router
 from eventmaestro.events.endpoints import router as events_router
 from eventmaestro.llm.endpoints import router as llm_router
 
 SERVICES: dict[str, tuple[APIRouter, ...]] = {
-    "gateway": (auth_router, users_router, keys_router, events_router),
+    # The dashboard reads what the agents stored (one shared database), for the web app.
+    "gateway": (auth_router, users_router, keys_router, events_router, dashboard_router),
     "planning": (planning_router,),
     "llm": (llm_router,),
     "finance": (finance_router,),

@@ -3,6 +3,7 @@ import { baseApi as api } from "./baseApi";
 export const addTagTypes = [
   "api keys",
   "auth",
+  "dashboard",
   "events",
   "finance",
   "operations",
@@ -76,6 +77,37 @@ const injectedRtkApi = api
           body: queryArg.bodyTokenApiV1AuthTokenPost,
         }),
         invalidatesTags: ["auth"],
+      }),
+      listEventOverviews: build.query<
+        ListEventOverviewsApiResponse,
+        ListEventOverviewsApiArg
+      >({
+        query: (queryArg) => ({
+          url: `/api/v1/dashboard/events`,
+          params: {
+            status: queryArg.status,
+            event_type: queryArg.eventType,
+            format: queryArg.format,
+            city: queryArg.city,
+            date_from: queryArg.dateFrom,
+            date_to: queryArg.dateTo,
+            q: queryArg.q,
+            include_archived: queryArg.includeArchived,
+            sort: queryArg.sort,
+            limit: queryArg.limit,
+            offset: queryArg.offset,
+          },
+        }),
+        providesTags: ["dashboard"],
+      }),
+      getEventOverview: build.query<
+        GetEventOverviewApiResponse,
+        GetEventOverviewApiArg
+      >({
+        query: (queryArg) => ({
+          url: `/api/v1/dashboard/events/${queryArg.eventId}`,
+        }),
+        providesTags: ["dashboard"],
       }),
       listEvents: build.query<ListEventsApiResponse, ListEventsApiArg>({
         query: (queryArg) => ({
@@ -593,6 +625,30 @@ export type TokenApiResponse = /** status 200 Successful Response */ TokenPair;
 export type TokenApiArg = {
   bodyTokenApiV1AuthTokenPost: BodyTokenApiV1AuthTokenPost;
 };
+export type ListEventOverviewsApiResponse =
+  /** status 200 Successful Response */ PageEventOverview;
+export type ListEventOverviewsApiArg = {
+  status?: EventStatus[] | null;
+  eventType?: EventType[] | null;
+  format?: EventFormat | null;
+  /** City name contains */
+  city?: string | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Name, client or venue contains */
+  q?: string | null;
+  includeArchived?: boolean;
+  sort?: EventSort;
+  /** Items per page */
+  limit?: number;
+  /** Items to skip */
+  offset?: number;
+};
+export type GetEventOverviewApiResponse =
+  /** status 200 Successful Response */ EventOverview;
+export type GetEventOverviewApiArg = {
+  eventId: string;
+};
 export type ListEventsApiResponse =
   /** status 200 Successful Response */ PageEventOut;
 export type ListEventsApiArg = {
@@ -1066,14 +1122,67 @@ export type EventOut = {
   updated_at: string;
   venue: string | null;
 };
-export type PageEventOut = {
-  items: EventOut[];
+export type MoneySummary = {
+  /** Every expense recorded */
+  actual: string;
+  currency: "RUB";
+  has_budget: boolean;
+  /** More spent than planned */
+  overspent: boolean;
+  paid: string;
+  /** The estimate's total with VAT */
+  plan: string;
+  /** plan − actual; 0 without a budget */
+  remaining: string;
+  /** actual as a share of plan */
+  used_percent: string;
+};
+export type TaskRef = {
+  due_date: string;
+  id: string;
+  start_date: string;
+  title: string;
+};
+export type PlanSummary = {
+  done: number;
+  has_plan: boolean;
+  /** The first open task due from today on */
+  next_due: TaskRef | null;
+  /** Open tasks past due, in the plan's time zone */
+  overdue: number;
+  /** Share of working days closed, 0–100 */
+  progress: number;
+  tasks: number;
+};
+export type ContractCounts = {
+  cancelled: number;
+  draft: number;
+  sent: number;
+  signed: number;
+};
+export type VendorsSummary = {
+  contracts: ContractCounts;
+};
+export type EventOverview = {
+  event: EventOut;
+  money: MoneySummary;
+  plan: PlanSummary;
+  vendors: VendorsSummary;
+};
+export type PageEventOverview = {
+  items: EventOverview[];
   limit: number;
   offset: number;
   total: number;
 };
 export type EventSort =
   "date" | "-date" | "created_at" | "-created_at" | "name";
+export type PageEventOut = {
+  items: EventOut[];
+  limit: number;
+  offset: number;
+  total: number;
+};
 export type Money2 = {
   /** Exact amount as a decimal string, e.g. "2000000.00" */
   amount: number | string;
@@ -1578,12 +1687,6 @@ export type ProcessRequest = {
   user_id?: string | null;
 };
 export type ExportFormat2 = "ics" | "csv" | "xlsx" | "png" | "svg";
-export type TaskRef = {
-  due_date: string;
-  id: string;
-  start_date: string;
-  title: string;
-};
 export type Feasibility = {
   available_days: number;
   compressions?: string[];
@@ -2004,6 +2107,10 @@ export const {
   useRefreshMutation,
   useRegisterMutation,
   useTokenMutation,
+  useListEventOverviewsQuery,
+  useLazyListEventOverviewsQuery,
+  useGetEventOverviewQuery,
+  useLazyGetEventOverviewQuery,
   useListEventsQuery,
   useLazyListEventsQuery,
   useCreateEventMutation,

@@ -1,6 +1,8 @@
 // The generated API with the few endpoints whose wire format codegen cannot express.
 import { maestroApi } from "./generated";
 
+const OVERVIEW_SOURCES = ["dashboard", "events", "planning", "finance", "vendors"] as const;
+
 export const api = maestroApi.enhanceEndpoints({
   endpoints: {
     // OAuth2's password flow takes a form, not JSON.
@@ -14,6 +16,9 @@ export const api = maestroApi.enhanceEndpoints({
         }),
       }),
     },
+    // An overview sums up what the other areas hold, so a change in any of them renews it.
+    listEventOverviews: { providesTags: OVERVIEW_SOURCES },
+    getEventOverview: { providesTags: OVERVIEW_SOURCES },
   },
 });
 

@@ -4,7 +4,7 @@ import { Box, Button, MenuItem, Stack, TextField, Typography } from "@mui/materi
 import { useDeferredValue, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink } from "react-router-dom";
-import { useListEventsQuery, type EventStatus, type EventType } from "../api";
+import { useListEventOverviewsQuery, type EventStatus, type EventType } from "../api";
 import { EmptyState } from "../common/EmptyState";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
@@ -22,7 +22,7 @@ export function DashboardPage() {
   const [dateTo, setDateTo] = useState("");
   const query = useDeferredValue(q.trim());
   const filtered = Boolean(query || status || eventType || dateFrom || dateTo);
-  const { data, error, isLoading, refetch } = useListEventsQuery({
+  const { data, error, isLoading, refetch } = useListEventOverviewsQuery({
     q: query || undefined,
     status: status ? [status] : undefined,
     eventType: eventType ? [eventType] : undefined,
@@ -120,8 +120,8 @@ export function DashboardPage() {
               gridTemplateColumns: "repeat(auto-fill, minmax(300px, 1fr))",
             }}
           >
-            {data.items.map((event) => (
-              <EventCard key={event.id} event={event} />
+            {data.items.map((overview) => (
+              <EventCard key={overview.event.id} overview={overview} />
             ))}
           </Box>
         </>

@@ -3,33 +3,26 @@ import {
   CardActionArea,
   CardContent,
   Chip,
+  Divider,
   LinearProgress,
   Stack,
   Typography,
 } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink } from "react-router-dom";
-import { useListExpensesQuery, useListTasksQuery, type EventOut, type TaskOut } from "../api";
-import { formatDate, formatMoney } from "../format";
+import type { EventOverview, MoneySummary, PlanSummary, VendorsSummary } from "../api";
+import { formatDate, formatMoney, formatPercent } from "../format";
 
-/** Share of working days done, the same measure the timeline uses. */
-export function planProgress(tasks: TaskOut[]): number {
-  const total = tasks.reduce((sum, task) => sum + Math.max(task.duration, 1), 0);
-  const done = tasks
-    .filter((task) => task.status === "done" || task.status === "skipped")
-    .reduce((sum, task) => sum + Math.max(task.duration, 1), 0);
-  return total === 0 ? 0 : Math.round((done / total) * 100);
+/** Whole percent for a card: the API's figure, rounded for reading only. */
+function whole(value: number | string, language: string): string {
+  return formatPercent(Math.round(Number(value)), language);
 }
 
-export function EventCard({ event }: { event: EventOut }) {
+/** One event on the dashboard, drawn from the overview the dashboard fetched for all cards. */
+export function EventCard({ overview }: { overview: EventOverview }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const { data: tasks } = useListTasksQuery({ eventId: event.id });
-  const { data: expenses } = useListExpensesQuery({ eventId: event.id, limit: 100 });
-  const spent = (expenses?.items ?? []).reduce((sum, item) => sum + Number(item.amount.amount), 0);
-  const budget = event.budget ? Number(event.budget.amount) : null;
-  const overdue = (tasks ?? []).filter((task) => task.overdue).length;
-  const progress = tasks && tasks.length > 0 ? planProgress(tasks) : null;
+  const { event } = overview;
 
   return (
     <Card component="article" aria-label={event.name}>
@@ -48,40 +41,94 @@ export function EventCard({ event }: { event: EventOut }) {
               {event.city ? ` · ${event.city.name}` : ""}
               {event.guests_count ? ` · ${t("common.guests", { count: event.guests_count })}` : ""}
             </Typography>
-            {budget !== null && (
+            {event.budget && (
               <Typography variant="body2">
-                {t("event.budget_")}: {formatMoney(budget, language)}
+                {t("event.budget_")}: {formatMoney(event.budget.amount, language, event.budget.currency)}
               </Typography>
             )}
-            {progress === null ? (
-              <Typography variant="body2" color="text.secondary">
-                {t("dashboard.noPlan")}
-              </Typography>
-            ) : (
-              <Stack spacing={0.5}>
-                <Typography variant="body2">{t("dashboard.progress", { value: progress })}</Typography>
-                <LinearProgress variant="determinate" value={progress} aria-hidden />
-              </Stack>
-            )}
-            {overdue > 0 && (
-              <Typography variant="body2" color="error">
-                {t("dashboard.overdue", { count: overdue })}
-              </Typography>
-            )}
-            {budget !== null ? (
-              <Typography variant="body2" color={spent > budget ? "error" : "text.secondary"}>
-                {t("dashboard.budgetUsed", { value: Math.round((spent / budget) * 100) })}
-              </Typography>
-            ) : (
-              spent > 0 && (
-                <Typography variant="body2" color="text.secondary">
-                  {t("dashboard.spent", { amount: formatMoney(spent, language) })}
-                </Typography>
-              )
-            )}
+            <Divider flexItem />
+            <PlanFigures plan={overview.plan} />
+            <MoneyFigures money={overview.money} />
+            <ContractFigures vendors={overview.vendors} />
           </Stack>
         </CardContent>
       </CardActionArea>
     </Card>
+  );
+}
+
+function PlanFigures({ plan }: { plan: PlanSummary }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  if (!plan.has_plan) {
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="card-plan">
+        {t("dashboard.noPlan")}
+      </Typography>
+    );
+  }
+  return (
+    <Stack spacing={0.5} data-testid="card-plan">
+      <Typography variant="body2">{t("dashboard.progress", { value: whole(plan.progress, language) })}</Typography>
+      <LinearProgress variant="determinate" value={Math.min(plan.progress, 100)} aria-hidden />
+      {plan.overdue > 0 && (
+        <Typography variant="body2" color="error" data-testid="card-overdue">
+          {t("dashboard.overdue", { count: plan.overdue })}
+        </Typography>
+      )}
+      {plan.next_due && (
+        <Typography variant="body2" color="text.secondary" data-testid="card-next-due">
+          {t("dashboard.nextDue", {
+            date: formatDate(plan.next_due.due_date, language),
+            title: plan.next_due.title,
+          })}
+        </Typography>
+      )}
+    </Stack>
+  );
+}
+
+function MoneyFigures({ money }: { money: MoneySummary }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  if (!money.has_budget) {
+    return (
+      <Typography variant="body2" color="text.secondary" data-testid="card-money">
+        {Number(money.actual) > 0
+          ? t("dashboard.spent", { amount: formatMoney(money.actual, language) })
+          : t("dashboard.noEstimate")}
+      </Typography>
+    );
+  }
+  const used = Number(money.used_percent);
+  return (
+    <Stack spacing={0.5} data-testid="card-money" data-overspent={money.overspent}>
+      <Typography variant="body2" color={money.overspent ? "error" : "text.primary"}>
+        {t("dashboard.budgetUsed", { value: whole(used, language) })}
+      </Typography>
+      <LinearProgress
+        variant="determinate"
+        value={Math.min(used, 100)}
+        color={money.overspent ? "error" : "primary"}
+        aria-hidden
+      />
+      <Typography variant="body2" color="text.secondary">
+        {t("dashboard.spentOf", {
+          spent: formatMoney(money.actual, language),
+          plan: formatMoney(money.plan, language),
+        })}
+      </Typography>
+    </Stack>
+  );
+}
+
+function ContractFigures({ vendors }: { vendors: VendorsSummary }) {
+  const { t } = useTranslation();
+  const { draft, sent, signed } = vendors.contracts;
+  const open = draft + sent + signed;
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="card-contracts">
+      {open > 0 ? t("dashboard.contractsSigned", { signed, total: open }) : t("dashboard.noContracts")}
+    </Typography>
   );
 }

@@ -1,6 +1,7 @@
 // One way to bring an event to life, used by the form and by "save as event" from a brief:
 // create it, then plan it backwards from its date and estimate its budget. Each step needs
-// the one before; a step that cannot run (no date yet) is left for the workspace to offer.
+// the one before; a step that cannot run (no date or no guest count yet) is left for the
+// workspace to offer.
 import { api, type EventCreate, type EventOut } from "../api";
 import type { AppDispatch } from "../store";
 
@@ -15,8 +16,10 @@ export async function createEventWithPlan(
       api.endpoints.generatePlan.initiate({ eventId: event.id, body: { locale } }),
     ).unwrap();
   }
-  await dispatch(
-    api.endpoints.createBudget.initiate({ eventId: event.id, budgetCreate: {} }),
-  ).unwrap();
+  if (event.guests_count) {
+    await dispatch(
+      api.endpoints.createBudget.initiate({ eventId: event.id, budgetCreate: {} }),
+    ).unwrap();
+  }
   return event;
 }

@@ -48,6 +48,11 @@ export const en: Messages = {
     overdue: "Overdue tasks: {{count}}",
     budgetUsed: "Budget {{value}}% used",
     spent: "Spent {{amount}}",
+    spentOf: "Spent {{spent}} of {{plan}}",
+    noEstimate: "No estimate yet",
+    nextDue: "Next deadline: {{date}} — {{title}}",
+    contractsSigned: "Contracts signed: {{signed}} of {{total}}",
+    noContracts: "No contracts yet",
     total: "Total: {{count}}",
   },
   eventForm: {
@@ -111,6 +116,7 @@ export const en: Messages = {
   },
   budget: {
     empty: "This event has no budget yet.",
+    emptyNeedsGuests: "The event has no estimate yet. It is priced per guest — give the number of guests.",
     create: "Estimate the budget",
     total: "Total with VAT",
     net: "Before VAT",

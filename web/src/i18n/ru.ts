@@ -47,6 +47,11 @@ export const ru = {
     overdue: "Просрочено задач: {{count}}",
     budgetUsed: "Бюджет израсходован на {{value}}%",
     spent: "Потрачено {{amount}}",
+    spentOf: "Потрачено {{spent}} из {{plan}}",
+    noEstimate: "Сметы ещё нет",
+    nextDue: "Ближайший срок: {{date}} — {{title}}",
+    contractsSigned: "Договоров подписано: {{signed}} из {{total}}",
+    noContracts: "Договоров ещё нет",
     total: "Всего: {{count}}",
   },
   eventForm: {
@@ -110,6 +115,7 @@ export const ru = {
   },
   budget: {
     empty: "У мероприятия ещё нет бюджета.",
+    emptyNeedsGuests: "У мероприятия ещё нет сметы. Она считается на число гостей — укажите его.",
     create: "Рассчитать смету",
     total: "Итого с НДС",
     net: "Без НДС",

@@ -72,7 +72,7 @@ describe("BudgetTab", () => {
     });
     render(
       <Provider store={makeStore()}>
-        <BudgetTab event={EVENT} />
+        <BudgetTab event={EVENT} hasBudget />
       </Provider>,
     );
     const total = await screen.findByTestId("actual-total");
@@ -87,14 +87,41 @@ describe("BudgetTab", () => {
     expect(sent?.body).toMatchObject({ category: "venue", amount: { amount: "150000", currency: "RUB" }, paid: false });
   });
 
-  it("offers to estimate a budget the event does not have yet", async () => {
+  it("offers to estimate a budget the event does not have yet, without asking for it", async () => {
     startSession({ access_token: "a", refresh_token: "r", token_type: "bearer", expires_in: 900 });
-    fakeServer({});
+    const server = fakeServer({
+      "POST /api/v1/finance/events/e1/budget": () => ({ status: 201, body: BUDGET }),
+    });
     render(
       <Provider store={makeStore()}>
-        <BudgetTab event={EVENT} />
+        <BudgetTab event={EVENT} hasBudget={false} />
       </Provider>,
     );
-    expect(await screen.findByRole("button", { name: "Рассчитать смету" })).toBeVisible();
+    expect(screen.getByText("У мероприятия ещё нет бюджета.")).toBeVisible();
+    expect(screen.queryByLabelText(/Гостей/)).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Рассчитать смету" }));
+    await waitFor(() => expect(server.requests).toHaveLength(1));
+    expect(server.requests[0]).toMatchObject({ method: "POST", path: "/api/v1/finance/events/e1/budget", body: {} });
+  });
+
+  it("asks an event without a guest count for one before estimating", async () => {
+    startSession({ access_token: "a", refresh_token: "r", token_type: "bearer", expires_in: 900 });
+    const server = fakeServer({
+      "POST /api/v1/finance/events/e1/budget": () => ({ status: 201, body: BUDGET }),
+    });
+    render(
+      <Provider store={makeStore()}>
+        <BudgetTab event={{ ...EVENT, guests_count: null }} hasBudget={false} />
+      </Provider>,
+    );
+    const form = screen.getByRole("form", { name: "Рассчитать смету" });
+    fireEvent.click(within(form).getByRole("button", { name: "Рассчитать смету" }));
+    expect(within(form).getByText("Должно быть больше нуля")).toBeVisible();
+    expect(server.requests).toHaveLength(0);
+
+    fireEvent.change(within(form).getByLabelText(/Гостей/), { target: { value: "80" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Рассчитать смету" }));
+    await waitFor(() => expect(server.requests).toHaveLength(1));
+    expect(server.requests[0]?.body).toEqual({ guests: 80 });
   });
 });

@@ -1,6 +1,5 @@
 import {
   Box,
-  Button,
   Chip,
   Paper,
   Snackbar,
@@ -28,18 +27,12 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import {
-  useBudgetStatusQuery,
-  useCreateBudgetMutation,
-  useGetBudgetQuery,
-  type BudgetStatusOut,
-  type EventOut,
-} from "../api";
-import { EmptyState } from "../common/EmptyState";
+import { useBudgetStatusQuery, useGetBudgetQuery, type BudgetStatusOut, type EventOut } from "../api";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatCompact, formatMoney, formatPercent } from "../format";
 import { ExpenseForm } from "./ExpenseForm";
+import { EstimateOffer } from "./EstimateOffer";
 import { ExportButton } from "./ExportButton";
 import { FitNote } from "./FitNote";
 import { PALETTE } from "./palette";
@@ -55,38 +48,22 @@ const STATUS_COLOR = {
   unplanned: "warning",
 } as const;
 
-export function BudgetTab({ event }: { event: EventOut }) {
+/** `hasBudget` comes from the event's overview, so an event without an estimate is never
+ * asked for one (the API would answer 404). */
+export function BudgetTab({ event, hasBudget }: { event: EventOut; hasBudget: boolean }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const budgetQuery = useGetBudgetQuery({ eventId: event.id });
+  const budgetQuery = useGetBudgetQuery({ eventId: event.id }, { skip: !hasBudget });
   const statusQuery = useBudgetStatusQuery({ eventId: event.id }, { skip: !budgetQuery.data });
-  const [createBudget, creation] = useCreateBudgetMutation();
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const label = (category: string) => t(`enums.category.${category}`, { defaultValue: category });
   const money = (value: string | number) => formatMoney(value, language);
 
+  if (!hasBudget) return <EstimateOffer event={event} />;
   if (budgetQuery.isLoading) return <Loading />;
   if (budgetQuery.error) {
-    const missing = "status" in budgetQuery.error && budgetQuery.error.status === 404;
-    if (!missing) return <ProblemAlert error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;
-    return (
-      <Stack spacing={2}>
-        {creation.error ? <ProblemAlert error={creation.error} /> : null}
-        <EmptyState
-          text={t("budget.empty")}
-          action={
-            <Button
-              variant="contained"
-              disabled={creation.isLoading}
-              onClick={() => void createBudget({ eventId: event.id, budgetCreate: {} })}
-            >
-              {t("budget.create")}
-            </Button>
-          }
-        />
-      </Stack>
-    );
+    return <ProblemAlert error={budgetQuery.error} onRetry={() => void budgetQuery.refetch()} />;
   }
   const budget = budgetQuery.data;
   if (!budget) return null;

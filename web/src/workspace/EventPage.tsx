@@ -2,7 +2,7 @@ import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import { Box, Button, Chip, Paper, Stack, Tab, Tabs, Typography } from "@mui/material";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useNavigate, useParams } from "react-router-dom";
-import { useGetEventQuery } from "../api";
+import { useGetEventOverviewQuery } from "../api";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatDate, formatMoney } from "../format";
@@ -20,10 +20,12 @@ export function EventPage() {
   const params = useParams();
   const eventId = params.eventId ?? "";
   const tab: TabId = TABS.find((value) => value === params.tab) ?? "plan";
-  const { data: event, error, isLoading, refetch } = useGetEventQuery({ eventId });
+  // The overview: the event with its summary, which tells the tabs what exists to be asked for.
+  const { data: overview, error, isLoading, refetch } = useGetEventOverviewQuery({ eventId });
 
   if (isLoading) return <Loading />;
-  if (error || !event) return <ProblemAlert error={error} onRetry={() => void refetch()} />;
+  if (error || !overview) return <ProblemAlert error={error} onRetry={() => void refetch()} />;
+  const { event } = overview;
   const language = i18n.language;
 
   return (
@@ -74,7 +76,7 @@ export function EventPage() {
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "minmax(0, 1fr) 320px" }, alignItems: "start" }}>
         <div role="tabpanel" aria-labelledby={`tab-${tab}`} style={{ minWidth: 0 }}>
           {tab === "plan" && <PlanTab event={event} />}
-          {tab === "budget" && <BudgetTab event={event} />}
+          {tab === "budget" && <BudgetTab event={event} hasBudget={overview.money.has_budget} />}
           {tab === "vendors" && <VendorsTab event={event} />}
         </div>
         <Box sx={{ position: { lg: "sticky" }, top: { lg: 16 } }}>

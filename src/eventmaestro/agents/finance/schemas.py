@@ -209,6 +209,22 @@ class BudgetStatusOut(BaseModel):
     categories: list[CategoryStatus]
 
 
+class MoneySummary(BaseModel):
+    """An event's money at a glance: the totals of its budget status, or zeros without one."""
+
+    # Defaults make the empty summary; every answer carries every field.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    has_budget: bool
+    currency: Literal["RUB"] = "RUB"
+    plan: Decimal = Field(Decimal("0.00"), description="The estimate's total with VAT")
+    actual: Decimal = Field(Decimal("0.00"), description="Every expense recorded")
+    paid: Decimal = Decimal("0.00")
+    remaining: Decimal = Field(Decimal("0.00"), description="plan − actual; 0 without a budget")
+    used_percent: Decimal = Field(Decimal("0.0"), description="actual as a share of plan")
+    overspent: bool = Field(False, description="More spent than planned")
+
+
 class TierIn(_In):
     name: Name
     price: Price

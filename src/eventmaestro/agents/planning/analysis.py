@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from eventmaestro.agents.planning import explain
 from eventmaestro.agents.planning.calendar import WorkCalendar
@@ -19,8 +20,56 @@ from eventmaestro.agents.planning.scheduling import Mode, Schedule, TaskSpec, sc
 from eventmaestro.agents.planning.schemas import CLOSED, Feasibility, TaskRef, TaskStatus
 
 
-def is_open(task: PlanTask) -> bool:
+class TaskState(Protocol):
+    """What progress and deadlines read of a task: a stored task, or a narrow row of one
+    when many plans are summarised at once."""
+
+    @property
+    def status(self) -> str: ...
+    @property
+    def duration(self) -> int: ...
+    @property
+    def due_date(self) -> dt.date: ...
+    @property
+    def position(self) -> int: ...
+
+
+Task = TypeVar("Task", bound=TaskState)
+
+
+def is_open(task: TaskState) -> bool:
     return TaskStatus(task.status) not in CLOSED
+
+
+def is_overdue(task: TaskState, today: dt.date) -> bool:
+    """Still open after its due date; `today` is the day in the plan's own time zone."""
+    return is_open(task) and task.due_date < today
+
+
+def work(task: TaskState) -> int:
+    """Working days a task weighs in progress; a milestone weighs one, so ticking it counts."""
+    return max(task.duration, 1)
+
+
+def progress(tasks: Iterable[Task], *, counts: Callable[[Task], bool]) -> float:
+    """Share of the tasks' working days that `counts` as finished, 0–100 to one decimal."""
+    total = finished = 0
+    for task in tasks:
+        total += work(task)
+        finished += work(task) if counts(task) else 0
+    return round(100 * finished / total, 1) if total else 0.0
+
+
+def plan_progress(tasks: Iterable[TaskState]) -> float:
+    """The plan's progress as the timeline reports it: done and skipped work both count."""
+    return progress(tasks, counts=lambda task: not is_open(task))
+
+
+def next_due(tasks: Iterable[Task], today: dt.date) -> Task | None:
+    """The open task whose due date comes first from today on (overdue ones are counted
+    apart); ties go to the plan's own order."""
+    upcoming = [task for task in tasks if is_open(task) and task.due_date >= today]
+    return min(upcoming, key=lambda task: (task.due_date, task.position), default=None)
 
 
 def spec_of(task: PlanTask, *, remaining: bool) -> TaskSpec:
@@ -68,7 +117,7 @@ def analyse(
     for task in tasks:
         if not is_open(task):
             continue
-        if task.due_date < today:
+        if is_overdue(task, today):
             overdue.add(task.id)
         scheduled = result.tasks[str(task.id)]
         planned_finish = calendar.index(task.due_date) + (1 if task.duration else 0)

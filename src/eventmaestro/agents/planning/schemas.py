@@ -182,6 +182,20 @@ class TimelineOut(BaseModel):
     feasibility: Feasibility
 
 
+class PlanSummary(BaseModel):
+    """An event's plan at a glance, read the way the timeline reads it."""
+
+    # Defaults make the empty summary; every answer carries every field.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    has_plan: bool
+    tasks: int = 0
+    done: int = 0
+    progress: float = Field(0.0, description="Share of working days closed, 0–100")
+    overdue: int = Field(0, description="Open tasks past due, in the plan's time zone")
+    next_due: TaskRef | None = Field(None, description="The first open task due from today on")
+
+
 class TemplateSummary(BaseModel):
     id: str
     title_ru: str

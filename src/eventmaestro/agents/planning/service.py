@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +17,10 @@ from eventmaestro.agents.planning.analysis import (
     analyse,
     feasibility,
     is_open,
+    is_overdue,
+    next_due,
+    plan_progress,
+    progress,
     ref,
     spec_of,
 )
@@ -24,7 +28,7 @@ from eventmaestro.agents.planning.calendar import CalendarRangeError, WorkCalend
 from eventmaestro.agents.planning.exports import PlanHeader
 from eventmaestro.agents.planning.lookup import TaskMatch, match_tasks
 from eventmaestro.agents.planning.models import Plan, PlanTask
-from eventmaestro.agents.planning.repository import PlanningRepository
+from eventmaestro.agents.planning.repository import PlanningRepository, TaskGlance
 from eventmaestro.agents.planning.scheduling import (
     CycleError,
     PlanningGraphError,
@@ -39,10 +43,12 @@ from eventmaestro.agents.planning.schemas import (
     PhaseOut,
     PlanOptions,
     PlanOut,
+    PlanSummary,
     TaskChange,
     TaskCreate,
     TaskFilters,
     TaskOut,
+    TaskRef,
     TaskStatus,
     TaskUpdate,
     TimelineOut,
@@ -376,8 +382,6 @@ class PlanningService:
         phases = []
         for phase in library().phases:
             members = [task for task in tasks if task.phase == phase.id]
-            work = sum(max(task.duration, 1) for task in members)
-            done = sum(max(t.duration, 1) for t in members if t.status == TaskStatus.DONE)
             phases.append(
                 PhaseOut(
                     id=phase.id,
@@ -386,11 +390,9 @@ class PlanningService:
                     end_date=max((t.due_date for t in members), default=None),
                     tasks=len(members),
                     done=sum(1 for t in members if t.status == TaskStatus.DONE),
-                    progress=round(100 * done / work, 1) if work else 0.0,
+                    progress=progress(members, counts=lambda t: t.status == TaskStatus.DONE),
                 )
             )
-        closed = [t for t in tasks if not is_open(t)]
-        work = sum(max(t.duration, 1) for t in tasks)
         milestones = [
             Milestone(task_id=t.id, title=t.title, date=t.start_date)
             for t in tasks
@@ -409,15 +411,47 @@ class PlanningService:
             start_date=plan.start_date,
             event_date=plan.event_date,
             today=analysis.today,
-            progress=round(100 * sum(max(t.duration, 1) for t in closed) / work, 1)
-            if work
-            else 0.0,
+            progress=plan_progress(tasks),
             overdue=len(analysis.overdue),
             at_risk=len(analysis.at_risk),
             phases=phases,
             milestones=milestones,
             feasibility=feasibility(analysis.schedule, {str(t.id): t for t in tasks}, plan.locale),
         )
+
+    async def summaries(
+        self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID], *, now: dt.datetime
+    ) -> dict[uuid.UUID, PlanSummary]:
+        """Each event's plan at a glance, in two queries however many events there are; an
+        event without a plan gets `has_plan=False`."""
+        found = {event_id: PlanSummary(has_plan=False) for event_id in event_ids}
+        if not found:
+            return found
+        plans = await self.repo.plans_for_events(org_id, found)
+        by_plan: dict[uuid.UUID, list[TaskGlance]] = {plan.id: [] for plan in plans}
+        if by_plan:
+            for task in await self.repo.task_glances(org_id, by_plan):
+                by_plan[task.plan_id].append(task)
+        for plan in plans:
+            tasks = by_plan[plan.id]
+            today = today_in(plan.timezone, now)
+            upcoming = next_due(tasks, today)
+            found[plan.event_id] = PlanSummary(
+                has_plan=True,
+                tasks=len(tasks),
+                done=sum(1 for task in tasks if task.status == TaskStatus.DONE),
+                progress=plan_progress(tasks),
+                overdue=sum(1 for task in tasks if is_overdue(task, today)),
+                next_due=TaskRef(
+                    id=upcoming.id,
+                    title=upcoming.title,
+                    start_date=upcoming.start_date,
+                    due_date=upcoming.due_date,
+                )
+                if upcoming
+                else None,
+            )
+        return found
 
     async def export(
         self,

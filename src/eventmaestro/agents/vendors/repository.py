@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -241,6 +241,17 @@ class VendorsRepository:
     async def contract(self, org_id: uuid.UUID, contract_id: uuid.UUID) -> Contract | None:
         stmt = select(Contract).where(Contract.id == contract_id, Contract.org_id == org_id)
         return (await self.session.scalars(stmt)).first()
+
+    async def contract_counts(
+        self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
+    ) -> list[tuple[uuid.UUID, str, int]]:
+        """(event, status, contracts) for many events in one statement."""
+        result = await self.session.execute(
+            select(Contract.event_id, Contract.status, func.count())
+            .where(Contract.org_id == org_id, Contract.event_id.in_(event_ids))
+            .group_by(Contract.event_id, Contract.status)
+        )
+        return [(event_id, status, count) for event_id, status, count in result if event_id]
 
     # -- search ----------------------------------------------------------------------------
 

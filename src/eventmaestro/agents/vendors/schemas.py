@@ -201,6 +201,18 @@ class ContractStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class ContractCounts(BaseModel):
+    """An event's contracts by status."""
+
+    # Defaults make the empty summary; every answer carries every field.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
+
+    draft: int = 0
+    sent: int = 0
+    signed: int = 0
+    cancelled: int = 0
+
+
 class ContractCreate(Input):
     vendor_id: uuid.UUID
     event_id: uuid.UUID | None = None

@@ -6,7 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +40,7 @@ from eventmaestro.agents.vendors.schemas import (
     ChosenVendor,
     ComparisonResult,
     ConflictOut,
+    ContractCounts,
     ContractCreate,
     ContractOut,
     ContractStatus,
@@ -386,6 +387,16 @@ class VendorsService:
         await self.repo.add(contract)
         self._contract_event(contract)
         return contract_out(contract)
+
+    async def contract_counts(
+        self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
+    ) -> dict[uuid.UUID, ContractCounts]:
+        """Each event's contracts by status, in one query however many events there are."""
+        by_status: dict[uuid.UUID, dict[str, int]] = {event_id: {} for event_id in event_ids}
+        if by_status:
+            for event_id, status, count in await self.repo.contract_counts(org_id, by_status):
+                by_status[event_id][ContractStatus(status).value] = count
+        return {event_id: ContractCounts(**counts) for event_id, counts in by_status.items()}
 
     async def contract(self, principal: Principal, contract_id: uuid.UUID) -> ContractOut:
         return contract_out(await self._load_contract(principal, contract_id))

@@ -1,0 +1,1 @@
+"""The events dashboard: every event with its plan, money and vendors at a glance."""
