@@ -1,15 +1,18 @@
 import ArrowBackIcon from "@mui/icons-material/ArrowBack";
 import { Box, Button, Chip, Paper, Stack, Tab, Tabs, Typography } from "@mui/material";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link as RouterLink, useNavigate, useParams } from "react-router-dom";
 import { useGetEventOverviewQuery } from "../api";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatDate, formatMoney } from "../format";
-import { BudgetTab } from "./BudgetTab";
 import { EventChat } from "./EventChat";
-import { PlanTab } from "./PlanTab";
-import { VendorsTab } from "./VendorsTab";
+
+// Each tab is its own chunk: the plan opens without waiting for the budget's charts.
+const PlanTab = lazy(() => import("./PlanTab").then((m) => ({ default: m.PlanTab })));
+const BudgetTab = lazy(() => import("./BudgetTab").then((m) => ({ default: m.BudgetTab })));
+const VendorsTab = lazy(() => import("./VendorsTab").then((m) => ({ default: m.VendorsTab })));
 
 const TABS = ["plan", "budget", "vendors"] as const;
 type TabId = (typeof TABS)[number];
@@ -75,9 +78,11 @@ export function EventPage() {
       </Tabs>
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "minmax(0, 1fr) 320px" }, alignItems: "start" }}>
         <div role="tabpanel" aria-labelledby={`tab-${tab}`} style={{ minWidth: 0 }}>
-          {tab === "plan" && <PlanTab event={event} />}
-          {tab === "budget" && <BudgetTab event={event} hasBudget={overview.money.has_budget} />}
-          {tab === "vendors" && <VendorsTab event={event} />}
+          <Suspense fallback={<Loading />}>
+            {tab === "plan" && <PlanTab event={event} />}
+            {tab === "budget" && <BudgetTab event={event} hasBudget={overview.money.has_budget} />}
+            {tab === "vendors" && <VendorsTab event={event} />}
+          </Suspense>
         </div>
         <Box sx={{ position: { lg: "sticky" }, top: { lg: 16 } }}>
           <EventChat eventId={event.id} />
