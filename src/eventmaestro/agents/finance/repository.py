@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
+from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense, PaymentTerm
 
 
 class FinanceRepository:
@@ -57,3 +57,22 @@ class FinanceRepository:
             query = query.limit(limit)
         result = await self.session.scalars(query)
         return result.all(), total or 0
+
+    async def payment_terms(self, org_id: uuid.UUID, event_id: uuid.UUID) -> Sequence[PaymentTerm]:
+        result = await self.session.scalars(
+            select(PaymentTerm)
+            .where(PaymentTerm.org_id == org_id, PaymentTerm.event_id == event_id)
+            .order_by(PaymentTerm.position)
+        )
+        return result.all()
+
+    async def replace_payment_terms(
+        self, org_id: uuid.UUID, event_id: uuid.UUID, terms: Sequence[PaymentTerm]
+    ) -> None:
+        await self.session.execute(
+            delete(PaymentTerm).where(
+                PaymentTerm.org_id == org_id, PaymentTerm.event_id == event_id
+            )
+        )
+        self.session.add_all(terms)
+        await self.session.flush()
