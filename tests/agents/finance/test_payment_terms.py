@@ -4,6 +4,7 @@ stored set as it was, other organisations get a 404, and the schedule builds fro
 
 from __future__ import annotations
 
+import asyncio
 from decimal import Decimal
 from typing import Any
 
@@ -109,3 +110,19 @@ async def test_terms_belong_to_the_events_organisation(client: httpx.AsyncClient
     _, analyst = await add_user(client, token, "analyst")
     denied = await client.put(f"{url}/payment-terms", json={"vendors": []}, headers=bearer(analyst))
     assert denied.status_code == 403
+
+
+async def test_simultaneous_saves_end_with_one_whole_set(client: httpx.AsyncClient) -> None:
+    """Saves at the same moment land one after the other, each whole: never a mix."""
+    token, url = await _setup(client)
+    sets = [VENDORS, VENDORS[:1], [VENDORS[1], VENDORS[0] | {"vendor": "Третий"}], VENDORS[1:]]
+
+    async def save(vendors: list[dict[str, Any]]) -> httpx.Response:
+        return await client.put(
+            f"{url}/payment-terms", json={"vendors": vendors}, headers=bearer(token)
+        )
+
+    responses = await asyncio.gather(*(save(s) for s in sets))
+    assert [r.status_code for r in responses] == [200] * len(sets), [r.text for r in responses]
+    final = (await client.get(f"{url}/payment-terms", headers=bearer(token))).json()["vendors"]
+    assert [v["vendor"] for v in final] in [[v["vendor"] for v in s] for s in sets]

@@ -5,6 +5,7 @@ invisible to other organisations."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from decimal import Decimal
 from typing import Any
@@ -295,3 +296,24 @@ async def test_contracts_link_to_chosen_vendors_and_list_per_event(
         f"/api/v1/vendors/{SOUND['id']}/holds", json={"date": EVENT_DATE}, headers=bearer(stranger)
     )
     assert hold.status_code == 201, hold.text
+
+
+async def test_simultaneous_saves_end_with_one_whole_set(
+    client: httpx.AsyncClient, token: str
+) -> None:
+    """Saves at the same moment land one after the other, each whole: never a mix."""
+    event_id = await _event(client, token)
+    sets = [
+        [_item(LOFT, "100000"), _item(SOUND, "1000")],
+        [_item(LOFT, "200000"), _item(FLOWERS, "2000")],
+        [_item(SOUND, "3000")],
+        [_item(LOFT, "400000"), _item(SOUND, "4000"), _item(FLOWERS, "4000")],
+    ]
+    responses = await asyncio.gather(*(_put(client, token, event_id, *s) for s in sets))
+    assert [r.status_code for r in responses] == [200] * len(sets), [r.text for r in responses]
+    final = (await client.get(_url(event_id), headers=bearer(token))).json()
+    stored = sorted((i["vendor_id"], i["price"]["amount"]) for i in final["items"])
+    candidates = [
+        sorted((i["vendor_id"], f"{Decimal(i['price']['amount']):.2f}") for i in s) for s in sets
+    ]
+    assert stored in candidates

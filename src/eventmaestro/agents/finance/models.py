@@ -13,7 +13,17 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eventmaestro.kit.db import Model, OrgScopedMixin
@@ -72,7 +82,7 @@ class PaymentTerm(OrgScopedMixin, Model):
     payment schedule is built from. Kept in the order they were given."""
 
     __tablename__ = "finance_payment_terms"
-    __table_args__ = (Index("ix_finance_payment_terms_org_event", "org_id", "event_id"),)
+    __table_args__ = (UniqueConstraint("org_id", "event_id", "position"),)
 
     event_id: Mapped[uuid.UUID] = mapped_column()
     position: Mapped[int] = mapped_column(Integer)

@@ -83,6 +83,7 @@ from eventmaestro.kit.errors import (
     UnprocessableError,
     ValidationFailedError,
 )
+from eventmaestro.kit.locks import serialize
 from eventmaestro.kit.money import Currency, Money
 from eventmaestro.kit.outbox import add_event
 
@@ -486,6 +487,7 @@ class FinanceService:
         one as it was, and the same set again writes nothing."""
         await self.events.get(principal, event_id)
         terms = _checked_terms(data.vendors)
+        await serialize(self.session, PaymentTerm, event_id)
         stored = await self.repo.payment_terms(principal.org_id, event_id)
         if [_term_of(row) for row in stored] != terms:
             rows = [

@@ -39,6 +39,7 @@ from eventmaestro.events.schemas import EventOut
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.errors import ConflictError, ValidationFailedError
+from eventmaestro.kit.locks import serialize
 from eventmaestro.kit.money import Currency, Money
 from eventmaestro.kit.outbox import add_event
 
@@ -81,6 +82,7 @@ class ChoicesService:
         so a refused set leaves the stored one as it was; the same set twice changes nothing."""
         event = await self.events.get(principal, event_id)
         org_id = principal.org_id
+        await serialize(self.session, SelectedVendor, event_id)
         stored = {row.category: row for row in await self.repo.selection(org_id, event_id)}
         vendors = {
             v.id: v for v in await self.repo.get_many(org_id, [i.vendor_id for i in data.items])

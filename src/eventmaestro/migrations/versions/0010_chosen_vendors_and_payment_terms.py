@@ -2,7 +2,7 @@
 
 Revision ID: 0010
 Revises: 0009
-Create Date: 2026-11-24 15:29:05.403767
+Create Date: 2026-11-24 16:16:20.362496
 
 What the organiser decided, kept per event instead of in the browser: the vendor chosen for
 each category at its agreed price (`vendor_selections`), and each vendor's payment terms
@@ -46,11 +46,14 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_finance_payment_terms")),
+        sa.UniqueConstraint(
+            "org_id",
+            "event_id",
+            "position",
+            name=op.f("uq_finance_payment_terms_org_id_event_id_position"),
+        ),
     )
     with op.batch_alter_table("finance_payment_terms", schema=None) as batch_op:
-        batch_op.create_index(
-            "ix_finance_payment_terms_org_event", ["org_id", "event_id"], unique=False
-        )
         batch_op.create_index(
             batch_op.f("ix_finance_payment_terms_org_id"), ["org_id"], unique=False
         )
@@ -97,6 +100,5 @@ def downgrade() -> None:
     op.drop_table("vendor_selections")
     with op.batch_alter_table("finance_payment_terms", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_finance_payment_terms_org_id"))
-        batch_op.drop_index("ix_finance_payment_terms_org_event")
 
     op.drop_table("finance_payment_terms")
