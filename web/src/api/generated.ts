@@ -258,6 +258,26 @@ const injectedRtkApi = api
         }),
         invalidatesTags: ["finance"],
       }),
+      getPaymentTerms: build.query<
+        GetPaymentTermsApiResponse,
+        GetPaymentTermsApiArg
+      >({
+        query: (queryArg) => ({
+          url: `/api/v1/finance/events/${queryArg.eventId}/payment-terms`,
+        }),
+        providesTags: ["finance"],
+      }),
+      putPaymentTerms: build.mutation<
+        PutPaymentTermsApiResponse,
+        PutPaymentTermsApiArg
+      >({
+        query: (queryArg) => ({
+          url: `/api/v1/finance/events/${queryArg.eventId}/payment-terms`,
+          method: "PUT",
+          body: queryArg.paymentTermsIn,
+        }),
+        invalidatesTags: ["finance"],
+      }),
       roiAnalysis: build.mutation<RoiAnalysisApiResponse, RoiAnalysisApiArg>({
         query: (queryArg) => ({
           url: `/api/v1/finance/events/${queryArg.eventId}/roi-analysis`,
@@ -473,6 +493,17 @@ const injectedRtkApi = api
         }),
         providesTags: ["vendors"],
       }),
+      listContracts: build.query<ListContractsApiResponse, ListContractsApiArg>(
+        {
+          query: (queryArg) => ({
+            url: `/api/v1/vendors/contracts`,
+            params: {
+              event_id: queryArg.eventId,
+            },
+          }),
+          providesTags: ["vendors"],
+        },
+      ),
       createContract: build.mutation<
         CreateContractApiResponse,
         CreateContractApiArg
@@ -513,6 +544,22 @@ const injectedRtkApi = api
         }),
         invalidatesTags: ["vendors"],
       }),
+      getSelection: build.query<GetSelectionApiResponse, GetSelectionApiArg>({
+        query: (queryArg) => ({
+          url: `/api/v1/vendors/events/${queryArg.eventId}/selection`,
+        }),
+        providesTags: ["vendors"],
+      }),
+      putSelection: build.mutation<PutSelectionApiResponse, PutSelectionApiArg>(
+        {
+          query: (queryArg) => ({
+            url: `/api/v1/vendors/events/${queryArg.eventId}/selection`,
+            method: "PUT",
+            body: queryArg.selectionIn,
+          }),
+          invalidatesTags: ["vendors"],
+        },
+      ),
       listQuotes: build.query<ListQuotesApiResponse, ListQuotesApiArg>({
         query: (queryArg) => ({
           url: `/api/v1/vendors/quotes`,
@@ -751,6 +798,17 @@ export type PaymentScheduleChartApiArg = {
   eventId: string;
   paymentScheduleRequest: PaymentScheduleRequest;
 };
+export type GetPaymentTermsApiResponse =
+  /** status 200 Successful Response */ PaymentTermsOut;
+export type GetPaymentTermsApiArg = {
+  eventId: string;
+};
+export type PutPaymentTermsApiResponse =
+  /** status 200 Successful Response */ PaymentTermsOut;
+export type PutPaymentTermsApiArg = {
+  eventId: string;
+  paymentTermsIn: PaymentTermsIn;
+};
 export type RoiAnalysisApiResponse =
   /** status 200 Successful Response */ RoiOut;
 export type RoiAnalysisApiArg = {
@@ -896,6 +954,12 @@ export type CompareVendorsApiArg = {
   /** Language of written summaries */
   locale?: "ru" | "en";
 };
+export type ListContractsApiResponse =
+  /** status 200 Successful Response */ ContractOut[];
+export type ListContractsApiArg = {
+  /** The event the contracts are for */
+  eventId: string;
+};
 export type CreateContractApiResponse =
   /** status 201 Successful Response */ ContractOut;
 export type CreateContractApiArg = {
@@ -919,6 +983,17 @@ export type ChangeContractApiArg = {
   contractId: string;
   action: "send" | "sign" | "cancel";
   body: ContractTransition | null;
+};
+export type GetSelectionApiResponse =
+  /** status 200 Successful Response */ SelectionOut;
+export type GetSelectionApiArg = {
+  eventId: string;
+};
+export type PutSelectionApiResponse =
+  /** status 200 Successful Response */ SelectionOut;
+export type PutSelectionApiArg = {
+  eventId: string;
+  selectionIn: SelectionIn;
 };
 export type ListQuotesApiResponse =
   /** status 200 Successful Response */ QuoteRequestOut[];
@@ -1435,6 +1510,25 @@ export type PaymentScheduleRequest = {
   period?: "week" | "month";
   vendors: VendorTermsIn[];
 };
+export type VendorTermsOut = {
+  amount: Money;
+  balance_days_before: number;
+  category: string;
+  deposit_days_before: number;
+  deposit_percent: string;
+  paid: string;
+  signed_on: string | null;
+  vendor: string;
+};
+export type PaymentTermsOut = {
+  event_id: string;
+  /** When they were last saved; None: never */
+  updated_at: string | null;
+  vendors: VendorTermsOut[];
+};
+export type PaymentTermsIn = {
+  vendors: VendorTermsIn[];
+};
 export type RoiOut = {
   attendance: number;
   break_even_attendance?: number | null;
@@ -1912,6 +2006,22 @@ export type ComparisonResult = {
   rows: ComparisonRow[];
   summary: string;
 };
+export type Category =
+  | "venue"
+  | "catering"
+  | "decoration"
+  | "entertainment"
+  | "logistics"
+  | "technical";
+export type PaymentStageOut = {
+  /** VAT-inclusive; the stages add up to the total */
+  amount: string;
+  /** Negative when due after the event date */
+  days_before_event: number;
+  due: string;
+  percent: number;
+  stage: "prepayment" | "final";
+};
 export type ContractStatus = "draft" | "sent" | "signed" | "cancelled";
 export type ContractOut = {
   amount: Money;
@@ -1919,19 +2029,23 @@ export type ContractOut = {
     [key: string]: any;
   }[];
   cancellation_terms: string;
+  category: Category;
   client_name: string;
   event_date: string;
   event_id: string | null;
   id: string;
-  payment_schedule: {
-    [key: string]: any;
-  }[];
+  payment_schedule: PaymentStageOut[];
+  /** This server can produce the PDF (it has LibreOffice); the DOCX always */
+  pdf_available: boolean;
   scope: string;
+  /** When it was signed (UTC), if it was */
+  signed_on: string | null;
   status: ContractStatus;
   total: Money;
   /** None when the vendor is VAT-exempt */
   vat: Money | null;
   vendor_id: string;
+  vendor_name: string;
 };
 export type ContractCreate = {
   /** Agreed price before VAT; by default the catalogue price */
@@ -1946,6 +2060,47 @@ export type ContractCreate = {
 };
 export type ContractTransition = {
   note?: string | null;
+};
+export type Availability = "free" | "held" | "booked" | "busy" | "unknown";
+export type ContractRef = {
+  id: string;
+  status: ContractStatus;
+};
+export type VatStatus = "included" | "extra" | "exempt";
+export type SelectionItemOut = {
+  /** The vendor on the event's date */
+  availability: Availability;
+  category: Category;
+  /** The latest contract with this vendor for the event, if any */
+  contract: ContractRef | null;
+  note: string | null;
+  /** Agreed price before VAT */
+  price: Money;
+  total: Money;
+  /** None when the vendor is VAT-exempt */
+  vat: Money | null;
+  vat_status: VatStatus;
+  vendor_id: string;
+  vendor_name: string;
+};
+export type SelectionOut = {
+  event_id: string;
+  items: SelectionItemOut[];
+  /** Sum of agreed prices; None when nothing is chosen */
+  net: Money | null;
+  total: Money | null;
+  updated_at: string | null;
+  vat: Money | null;
+};
+export type SelectionItemIn = {
+  category: Category;
+  note?: string | null;
+  /** Agreed price before VAT, in roubles. Without it: the price already stored for this vendor and category, else the catalogue price for the event's guests */
+  price?: Money2 | null;
+  vendor_id: string;
+};
+export type SelectionIn = {
+  items: SelectionItemIn[];
 };
 export type QuoteRequestOut = {
   answer_note?: string | null;
@@ -1965,15 +2120,7 @@ export type QuoteAnswer = {
   amount: Money2;
   note?: string | null;
 };
-export type Category =
-  | "venue"
-  | "catering"
-  | "decoration"
-  | "entertainment"
-  | "logistics"
-  | "technical";
 export type PriceModel = "event" | "hour" | "day" | "person";
-export type VatStatus = "included" | "extra" | "exempt";
 export type VendorOut = {
   address: string | null;
   cancellation_terms: string;
@@ -2134,6 +2281,9 @@ export const {
   useAddExpenseMutation,
   usePaymentScheduleMutation,
   usePaymentScheduleChartMutation,
+  useGetPaymentTermsQuery,
+  useLazyGetPaymentTermsQuery,
+  usePutPaymentTermsMutation,
   useRoiAnalysisMutation,
   usePricingOptimizationMutation,
   usePricingOptimizationChartMutation,
@@ -2172,12 +2322,17 @@ export const {
   useUpdateUserMutation,
   useCompareVendorsQuery,
   useLazyCompareVendorsQuery,
+  useListContractsQuery,
+  useLazyListContractsQuery,
   useCreateContractMutation,
   useGetContractQuery,
   useLazyGetContractQuery,
   useContractDocumentQuery,
   useLazyContractDocumentQuery,
   useChangeContractMutation,
+  useGetSelectionQuery,
+  useLazyGetSelectionQuery,
+  usePutSelectionMutation,
   useListQuotesQuery,
   useLazyListQuotesQuery,
   useAnswerQuoteMutation,

@@ -16,34 +16,53 @@ import {
   Typography,
 } from "@mui/material";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { usePaymentScheduleMutation, type BudgetOut, type VendorTermsIn } from "../api";
+import {
+  useGetPaymentTermsQuery,
+  useLazyListContractsQuery,
+  usePaymentScheduleMutation,
+  usePutPaymentTermsMutation,
+  type BudgetOut,
+  type PaymentScheduleRequest,
+} from "../api";
 import { fieldErrors, problemOf } from "../api/problem";
+import { Loading } from "../common/Loading";
+import { ProblemAlert } from "../common/ProblemAlert";
 import { formatCompact, formatDate, formatMoney, formatShortDate } from "../format";
 import { Metric } from "./Metric";
 import { decimalText, inputAmount, positiveProblem } from "./numbers";
-
-interface Row {
-  vendor: string;
-  category: string;
-  amount: string;
-  depositPercent: string;
-  depositDays: string;
-  balanceDays: string;
-  paid: string;
-}
+import { rowFromStored, rowsFromContracts, termsFromRows, type TermsRow as Row } from "./paymentTerms";
 
 const INTEGER = /^-?\d+$/;
 
-/** Deposits and balances from each vendor's terms, and the cash flow they make. */
+/** Deposits and balances from each vendor's terms, and the cash flow they make. The terms
+ * are saved with the event: they load on open and the schedule is built from them. */
 export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; budget: BudgetOut }) {
+  const { t } = useTranslation();
+  const saved = useGetPaymentTermsQuery({ eventId });
+  if (!saved.data) {
+    return (
+      <Stack spacing={2} component="section" aria-label={t("payments.title")}>
+        <Typography variant="h6" component="h2">
+          {t("payments.title")}
+        </Typography>
+        {saved.error ? <ProblemAlert error={saved.error} onRetry={() => void saved.refetch()} /> : <Loading />}
+      </Stack>
+    );
+  }
+  // Mounted once the saved terms are known; reading them again later (after a save) leaves
+  // what the organiser is editing alone.
+  return <PaymentTermsForm eventId={eventId} budget={budget} initial={saved.data.vendors.map(rowFromStored)} />;
+}
+
+function PaymentTermsForm({ eventId, budget, initial }: { eventId: string; budget: BudgetOut; initial: Row[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
-  const categories = budget.allocation.map((item) => item.category).filter((c) => c !== "contingency");
+  const estimated = budget.allocation.map((item) => item.category).filter((c) => c !== "contingency");
   const label = (category: string) => t(`enums.category.${category}`, { defaultValue: category });
-  const blank = (category = categories[0] ?? "venue"): Row => ({
+  const blank = (category = estimated[0] ?? "venue"): Row => ({
     vendor: "",
     category,
     amount: "",
@@ -51,12 +70,25 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
     depositDays: "30",
     balanceDays: "3",
     paid: "",
+    signedOn: null,
   });
-  const [rows, setRows] = useState<Row[]>([blank()]);
+  const [rows, setRows] = useState<Row[]>(() => (initial.length > 0 ? initial : [blank()]));
   const [period, setPeriod] = useState<"week" | "month">("month");
   const [local, setLocal] = useState<Record<string, string>>({});
-  const [build, { data, error, isLoading }] = usePaymentScheduleMutation();
-  const problem = problemOf(error);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [build, { data, error: buildError, isLoading: building }] = usePaymentScheduleMutation();
+  const [save, saving] = usePutPaymentTermsMutation();
+  const [listContracts, contracts] = useLazyListContractsQuery();
+  // Saved terms make the schedule at once, as it was when they were saved.
+  const [opening] = useState<PaymentScheduleRequest | null>(() =>
+    initial.length > 0 ? { vendors: termsFromRows(initial), period: "month" } : null,
+  );
+  useEffect(() => {
+    if (opening) void build({ eventId, paymentScheduleRequest: opening });
+  }, [build, eventId, opening]);
+  const isLoading = building || saving.isLoading;
+  const categories = [...new Set([...estimated, ...rows.map((row) => row.category)])];
+  const problem = problemOf(saving.error ?? buildError);
   const remote = fieldErrors(problem);
   const messageFor = (index: number, name: string, api: string) =>
     local[`${index}.${name}`] ?? remote[`vendors.${index}.${api}`] ?? remote[`vendors.${index}.${api.split(".")[0] ?? api}`];
@@ -66,14 +98,30 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
   const update = (index: number, change: Partial<Row>) =>
     setRows(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
-  const fromEstimate = () =>
+  const fromEstimate = () => {
+    setNotice(null);
+    setLocal({});
     setRows(
       budget.allocation
         .filter((item) => item.category !== "contingency")
         .map((item) => ({ ...blank(item.category), vendor: label(item.category), amount: inputAmount(item.with_vat) })),
     );
+  };
 
-  const submit = (e: FormEvent) => {
+  const fromContracts = async () => {
+    setNotice(null);
+    const result = await listContracts({ eventId });
+    if (!result.data) return;
+    const next = rowsFromContracts(result.data);
+    if (next.length === 0) {
+      setNotice(t("payments.noContracts"));
+      return;
+    }
+    setLocal({});
+    setRows(next);
+  };
+
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
     rows.forEach((row, index) => {
@@ -88,15 +136,9 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
     });
     setLocal(problems);
     if (Object.keys(problems).length > 0) return;
-    const vendors: VendorTermsIn[] = rows.map((row) => ({
-      vendor: row.vendor.trim(),
-      category: row.category,
-      amount: { amount: decimalText(row.amount) ?? "0", currency: "RUB" },
-      deposit_percent: decimalText(row.depositPercent) ?? "0",
-      deposit_days_before: Number(row.depositDays),
-      balance_days_before: Number(row.balanceDays),
-      paid: decimalText(row.paid) ?? "0",
-    }));
+    const vendors = termsFromRows(rows);
+    const stored = await save({ eventId, paymentTermsIn: { vendors } });
+    if ("error" in stored) return;
     void build({ eventId, paymentScheduleRequest: { vendors, period } });
   };
 
@@ -117,7 +159,7 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
     amount: Number(point.amount),
   }));
   return (
-    <Stack component="form" spacing={2} onSubmit={submit} noValidate aria-label={t("payments.title")}>
+    <Stack component="form" spacing={2} onSubmit={(e) => void submit(e)} noValidate aria-label={t("payments.title")}>
       <Typography variant="h6" component="h2">
         {t("payments.title")}
       </Typography>
@@ -160,6 +202,11 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
           {cell(index, "depositPercent", "deposit_percent", t("payments.depositPercent"))}
           {cell(index, "depositDays", "deposit_days_before", t("payments.depositDays"))}
           {cell(index, "balanceDays", "balance_days_before", t("payments.balanceDays"))}
+          {row.signedOn && (
+            <Typography variant="caption" color="text.secondary" sx={{ gridColumn: { md: "1 / span 4" }, mt: -1, mb: 1 }}>
+              {t("payments.signedOn", { date: formatDate(row.signedOn, language) })}
+            </Typography>
+          )}
           <IconButton
             aria-label={t("payments.remove", { n: index + 1 })}
             disabled={rows.length === 1}
@@ -173,6 +220,9 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: "wrap", alignItems: "center" }}>
         <Button onClick={() => setRows([...rows, blank()])}>{t("payments.addVendor")}</Button>
         <Button onClick={fromEstimate}>{t("payments.fromEstimate")}</Button>
+        <Button onClick={() => void fromContracts()} disabled={contracts.isFetching}>
+          {t("payments.fromContracts")}
+        </Button>
         <TextField
           select
           size="small"
@@ -188,6 +238,8 @@ export function PaymentSchedulePanel({ eventId, budget }: { eventId: string; bud
           {t("payments.build")}
         </Button>
       </Stack>
+      {notice && <Alert severity="info">{notice}</Alert>}
+      {contracts.error ? <ProblemAlert error={contracts.error} /> : null}
       {unplaced && <Alert severity="error">{unplaced}</Alert>}
       {isLoading && <Typography color="text.secondary">{t("common.loading")}</Typography>}
       {data && !isLoading && (

@@ -3,6 +3,7 @@ import {
   Box,
   Button,
   Checkbox,
+  Divider,
   FormControlLabel,
   FormGroup,
   FormHelperText,
@@ -22,25 +23,47 @@ import {
 } from "@mui/material";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useSelectVendorsMutation, type Category, type EventOut } from "../api";
+import {
+  useGetSelectionQuery,
+  usePutSelectionMutation,
+  useSelectVendorsMutation,
+  type Category,
+  type EventOut,
+  type SelectionItemIn,
+} from "../api";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatMoney } from "../format";
-import { ContractCard } from "./ContractCard";
-import { useEventContracts } from "./shortlist";
+import { acceptProposal, choose, storedItems } from "./chosenVendors";
+import { ChosenVendors } from "./ChosenVendors";
+import type { ShortlistItem } from "./shortlist";
 
 const CATEGORIES: Category[] = ["venue", "catering", "decoration", "entertainment", "logistics", "technical"];
 const DEFAULT_CATEGORIES: Category[] = ["venue", "catering", "technical"];
 
-// "Select for this event": the optimiser picks one vendor per category within the event's
-// budget; every number shown here (prices, total, relaxations) is the API's.
-export function VendorSelection({ event }: { event: EventOut }) {
+// "Select for this event": the vendors the organiser chose (stored with the event), and the
+// optimiser that proposes one vendor per category within the event's budget, whose picks
+// the organiser accepts into the chosen set. Every number shown (prices, VAT, totals,
+// relaxations) is the API's.
+export function VendorSelection({ event, shortlist = [] }: { event: EventOut; shortlist?: ShortlistItem[] }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   const [categories, setCategories] = useState<Category[]>(DEFAULT_CATEGORIES);
   const [select, selection] = useSelectVendorsMutation();
-  const [contracts, setContracts] = useEventContracts(event.id);
-  const [contractFor, setContractFor] = useState<string | null>(null);
+  const chosen = useGetSelectionQuery({ eventId: event.id });
+  const [save, saving] = usePutSelectionMutation();
+  const [contractFor, setContractFor] = useState<Category | null>(null);
+  const items = storedItems(chosen.data);
+  const store = async (next: SelectionItemIn[]) => {
+    const result = await save({ eventId: event.id, selectionIn: { items: next } });
+    return "data" in result;
+  };
+  // A contract starts from a chosen vendor: a proposed one is chosen first.
+  const contractWith = async (category: Category, vendorId: string) => {
+    if (items.find((item) => item.category === category)?.vendor_id === vendorId || (await store(choose(items, category, vendorId)))) {
+      setContractFor(category);
+    }
+  };
 
   const missing = [
     event.city?.geoname_id ? null : t("event.city"),
@@ -54,7 +77,6 @@ export function VendorSelection({ event }: { event: EventOut }) {
     );
   const run = () => {
     if (!event.city?.geoname_id || !event.date || !event.guests_count || categories.length === 0) return;
-    setContractFor(null);
     void select({
       locale: language === "en" ? "en" : "ru",
       selectRequest: {
@@ -68,11 +90,32 @@ export function VendorSelection({ event }: { event: EventOut }) {
     });
   };
   const result = selection.data;
+  const chosenVendor = (category: Category) => items.find((item) => item.category === category)?.vendor_id;
 
   return (
     <Paper sx={{ p: 2 }} component="section" aria-labelledby="vendor-selection-title">
       <Typography variant="h6" component="h2" id="vendor-selection-title">
         {t("vendorsExtra.selectTitle")}
+      </Typography>
+      <Box sx={{ my: 1 }}>
+        <ChosenVendors
+          event={event}
+          selection={chosen.data}
+          loading={chosen.isLoading}
+          loadError={chosen.error}
+          onReload={() => void chosen.refetch()}
+          picks={result?.picks ?? []}
+          shortlist={shortlist}
+          saving={saving.isLoading}
+          saveError={saving.error}
+          onStore={(next) => void store(next)}
+          contractFor={contractFor}
+          onContract={setContractFor}
+        />
+      </Box>
+      <Divider sx={{ my: 2 }} />
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+        {t("chosen.proposalTitle")}
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {event.budget
@@ -135,15 +178,40 @@ export function VendorSelection({ event }: { event: EventOut }) {
                             </Typography>
                           ) : (
                             pick.alternatives.map((alternative) => (
-                              <Typography key={alternative.vendor_id} variant="caption" component="div">
-                                {alternative.name} — {formatMoney(alternative.price.amount, language, alternative.price.currency)}
-                              </Typography>
+                              <Stack key={alternative.vendor_id} direction="row" spacing={1} sx={{ alignItems: "center" }}>
+                                <Typography variant="caption" component="div" sx={{ flexGrow: 1 }}>
+                                  {alternative.name} — {formatMoney(alternative.price.amount, language, alternative.price.currency)}
+                                </Typography>
+                                {chosenVendor(pick.category) === alternative.vendor_id ? (
+                                  <Typography variant="caption" color="success.main">
+                                    {t("chosen.isChosen")}
+                                  </Typography>
+                                ) : (
+                                  <Button
+                                    size="small"
+                                    disabled={saving.isLoading}
+                                    aria-label={t("chosen.chooseNamed", { name: alternative.name })}
+                                    onClick={() => void store(choose(items, pick.category, alternative.vendor_id))}
+                                  >
+                                    {t("chosen.choose")}
+                                  </Button>
+                                )}
+                              </Stack>
                             ))
                           )}
                         </TableCell>
-                        <TableCell align="right">
-                          <Button size="small" onClick={() => setContractFor(pick.vendor.vendor_id)}>
-                            {contracts[pick.vendor.vendor_id] ? t("vendorsExtra.showContract") : t("vendorsExtra.contract")}
+                        <TableCell align="right" sx={{ whiteSpace: "nowrap" }}>
+                          {chosenVendor(pick.category) === pick.vendor.vendor_id && (
+                            <Typography variant="caption" color="success.main" sx={{ mr: 1 }}>
+                              {t("chosen.isChosen")}
+                            </Typography>
+                          )}
+                          <Button
+                            size="small"
+                            disabled={saving.isLoading}
+                            onClick={() => void contractWith(pick.category, pick.vendor.vendor_id)}
+                          >
+                            {t("vendorsExtra.contract")}
                           </Button>
                         </TableCell>
                       </TableRow>
@@ -160,19 +228,20 @@ export function VendorSelection({ event }: { event: EventOut }) {
                   </TableBody>
                 </Table>
               </TableContainer>
-              {result.picks
-                .filter((pick) => pick.vendor.vendor_id === contractFor)
-                .map((pick) => (
-                  <ContractCard
-                    key={pick.vendor.vendor_id}
-                    event={event}
-                    vendor={pick.vendor}
-                    date={event.date ?? ""}
-                    guests={event.guests_count ?? 1}
-                    contractId={contracts[pick.vendor.vendor_id] ?? null}
-                    onCreated={(id) => setContracts({ ...contracts, [pick.vendor.vendor_id]: id })}
-                  />
-                ))}
+              <Stack direction="row" spacing={2} sx={{ alignItems: "center", flexWrap: "wrap" }}>
+                <Button
+                  variant="outlined"
+                  disabled={saving.isLoading || result.picks.every((pick) => chosenVendor(pick.category) === pick.vendor.vendor_id)}
+                  onClick={() => void store(acceptProposal(items, result.picks))}
+                >
+                  {t("chosen.acceptProposal")}
+                </Button>
+                {result.picks.every((pick) => chosenVendor(pick.category) === pick.vendor.vendor_id) && (
+                  <Typography variant="body2" color="success.main">
+                    {t("chosen.proposalAccepted")}
+                  </Typography>
+                )}
+              </Stack>
             </>
           ) : (
             <>

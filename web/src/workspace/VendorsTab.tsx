@@ -105,7 +105,7 @@ export function VendorsTab({ event }: { event: EventOut }) {
 
   return (
     <Stack spacing={2}>
-      <VendorSelection event={event} />
+      <VendorSelection event={event} shortlist={shortlist.items} />
       <Paper sx={{ p: 2 }} component="section" aria-labelledby="shortlist-title">
         <Typography variant="h6" component="h2" id="shortlist-title">
           {t("vendorsExtra.shortlist")}

@@ -1,6 +1,6 @@
 import { act, renderHook } from "@testing-library/react";
 import { beforeEach, describe, expect, it } from "vitest";
-import { useEventContracts, useShortlist } from "./shortlist";
+import { useShortlist } from "./shortlist";
 
 beforeEach(() => window.localStorage.clear());
 
@@ -23,12 +23,5 @@ describe("useShortlist", () => {
   it("ignores a damaged stored value", () => {
     window.localStorage.setItem("maestro.shortlist.e1", "{not json");
     expect(renderHook(() => useShortlist("e1")).result.current.items).toEqual([]);
-  });
-
-  it("remembers the contract drawn up for each vendor of the event", () => {
-    const first = renderHook(() => useEventContracts("e1"));
-    act(() => first.result.current[1]({ v1: "c1" }));
-    expect(renderHook(() => useEventContracts("e1")).result.current[0]).toEqual({ v1: "c1" });
-    expect(renderHook(() => useEventContracts("e2")).result.current[0]).toEqual({});
   });
 });

@@ -9,7 +9,6 @@ export interface ShortlistItem {
 }
 
 const keyOf = (eventId: string) => `maestro.shortlist.${eventId}`;
-const contractsKeyOf = (eventId: string) => `maestro.contracts.${eventId}`;
 
 function read(key: string): unknown {
   try {
@@ -23,23 +22,6 @@ function read(key: string): unknown {
 function load(eventId: string): ShortlistItem[] {
   const parsed = read(keyOf(eventId));
   return Array.isArray(parsed) ? (parsed as ShortlistItem[]) : [];
-}
-
-// Which contract the organiser drew up for which vendor of the event, so that its status is
-// still at hand after a reload (the API has no list of contracts per event).
-export function useEventContracts(eventId: string) {
-  const [contracts, setContracts] = useState<Record<string, string>>(() => {
-    const parsed = read(contractsKeyOf(eventId));
-    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Record<string, string>) : {};
-  });
-  const save = useCallback(
-    (next: Record<string, string>) => {
-      setContracts(next);
-      window.localStorage.setItem(contractsKeyOf(eventId), JSON.stringify(next));
-    },
-    [eventId],
-  );
-  return [contracts, save] as const;
 }
 
 export function useShortlist(eventId: string) {

@@ -21,6 +21,8 @@ from eventmaestro.agents.finance.schemas import (
     ForecastRequest,
     PaymentScheduleOut,
     PaymentScheduleRequest,
+    PaymentTermsIn,
+    PaymentTermsOut,
     PricingOut,
     PricingRequest,
     RoiOut,
@@ -111,6 +113,24 @@ async def payment_schedule(
     """Deposits and balances from each vendor's terms, cash flow by week or month, and what
     is overdue today in the event's time zone."""
     return await service.payment_schedule(principal, event_id, body)
+
+
+@router.get("/events/{event_id}/payment-terms")
+async def get_payment_terms(
+    event_id: uuid.UUID, principal: CurrentPrincipal, service: FinanceDep
+) -> PaymentTermsOut:
+    """The vendors' payment terms saved for the event (an empty list until some are)."""
+    return await service.payment_terms(principal, event_id)
+
+
+@router.put("/events/{event_id}/payment-terms")
+async def put_payment_terms(
+    event_id: uuid.UUID, body: PaymentTermsIn, principal: WriterPrincipal, service: FinanceDep
+) -> PaymentTermsOut:
+    """Replace the event's vendors' payment terms, each checked as the schedule checks it;
+    nothing is stored unless all are valid. Build the schedule from them with
+    `POST …/payment-schedule`."""
+    return await service.replace_payment_terms(principal, event_id, body)
 
 
 @router.post("/events/{event_id}/payment-schedule/chart", response_class=Response)

@@ -1,4 +1,5 @@
-"""Tables the Finance agent owns: one budget per event with its line items, and expenses.
+"""Tables the Finance agent owns: one budget per event with its line items, expenses, and
+the vendors' payment terms per event.
 
 Amounts are NUMERIC(14, 2) and quantities NUMERIC(14, 3): exact on both SQLite and
 PostgreSQL, never floats. Budget totals are not stored: they are recomputed from the lines,
@@ -12,7 +13,17 @@ import uuid
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, Numeric, String
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    Numeric,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from eventmaestro.kit.db import Model, OrgScopedMixin
@@ -64,3 +75,22 @@ class Expense(OrgScopedMixin, Model):
     description: Mapped[str | None] = mapped_column(String(500))
     paid: Mapped[bool] = mapped_column(Boolean)
     created_by_id: Mapped[uuid.UUID | None] = mapped_column(default=None)
+
+
+class PaymentTerm(OrgScopedMixin, Model):
+    """One vendor's payment terms for an event, as the organiser agreed them: what the
+    payment schedule is built from. Kept in the order they were given."""
+
+    __tablename__ = "finance_payment_terms"
+    __table_args__ = (UniqueConstraint("org_id", "event_id", "position"),)
+
+    event_id: Mapped[uuid.UUID] = mapped_column()
+    position: Mapped[int] = mapped_column(Integer)
+    vendor: Mapped[str] = mapped_column(String(200))
+    category: Mapped[str] = mapped_column(String(60))
+    amount: Mapped[Decimal] = mapped_column(MONEY)
+    deposit_percent: Mapped[Decimal] = mapped_column(Numeric(5, 2, asdecimal=True))
+    deposit_days_before: Mapped[int] = mapped_column(Integer)
+    balance_days_before: Mapped[int] = mapped_column(Integer)
+    paid: Mapped[Decimal] = mapped_column(MONEY)
+    signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)

@@ -55,13 +55,16 @@ class CashFlowRow:
 
 
 class PaymentTermsError(ValueError):
-    pass
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+        """Which of the vendor's terms is wrong (`amount`, `deposit_percent`, …)."""
 
 
 def schedule(terms: Sequence[VendorTerms], event_date: dt.date) -> list[Payment]:
     payments: list[Payment] = []
     for term in terms:
-        _check(term)
+        check(term)
         deposit = kopecks(term.amount * term.deposit_percent / HUNDRED)
         deposit_due = event_date - dt.timedelta(days=term.deposit_days_before)
         if term.signed_on is not None:
@@ -80,15 +83,20 @@ def schedule(terms: Sequence[VendorTerms], event_date: dt.date) -> list[Payment]
     return sorted(payments, key=lambda p: (p.due, p.vendor, p.kind))
 
 
-def _check(term: VendorTerms) -> None:
+def check(term: VendorTerms) -> None:
     if term.amount <= 0:
-        raise PaymentTermsError(f"{term.vendor}: the contract amount must be positive")
+        raise PaymentTermsError(f"{term.vendor}: the contract amount must be positive", "amount")
     if not ZERO <= term.deposit_percent <= HUNDRED:
-        raise PaymentTermsError(f"{term.vendor}: the deposit must be 0–100 %")
+        raise PaymentTermsError(f"{term.vendor}: the deposit must be 0–100 %", "deposit_percent")
     if term.deposit_days_before < term.balance_days_before:
-        raise PaymentTermsError(f"{term.vendor}: the deposit cannot fall due after the balance")
+        raise PaymentTermsError(
+            f"{term.vendor}: the deposit cannot fall due after the balance",
+            "deposit_days_before",
+        )
     if not ZERO <= term.paid <= term.amount:
-        raise PaymentTermsError(f"{term.vendor}: paid must be between 0 and the contract amount")
+        raise PaymentTermsError(
+            f"{term.vendor}: paid must be between 0 and the contract amount", "paid"
+        )
 
 
 def overdue(payments: Sequence[Payment], today: dt.date) -> list[Payment]:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 from sqlalchemy import case, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
+from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense, PaymentTerm
 
 
 class BudgetTerms(NamedTuple):
@@ -130,3 +130,22 @@ class FinanceRepository:
             query = query.limit(limit)
         result = await self.session.scalars(query)
         return result.all(), total or 0
+
+    async def payment_terms(self, org_id: uuid.UUID, event_id: uuid.UUID) -> Sequence[PaymentTerm]:
+        result = await self.session.scalars(
+            select(PaymentTerm)
+            .where(PaymentTerm.org_id == org_id, PaymentTerm.event_id == event_id)
+            .order_by(PaymentTerm.position)
+        )
+        return result.all()
+
+    async def replace_payment_terms(
+        self, org_id: uuid.UUID, event_id: uuid.UUID, terms: Sequence[PaymentTerm]
+    ) -> None:
+        await self.session.execute(
+            delete(PaymentTerm).where(
+                PaymentTerm.org_id == org_id, PaymentTerm.event_id == event_id
+            )
+        )
+        self.session.add_all(terms)
+        await self.session.flush()

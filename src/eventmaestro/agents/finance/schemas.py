@@ -376,6 +376,30 @@ class PaymentScheduleRequest(_In):
     period: Literal["week", "month"] = "month"
 
 
+class PaymentTermsIn(_In):
+    """The event's vendors' terms as a whole; a PUT replaces what was stored (an empty list
+    clears it)."""
+
+    vendors: list[VendorTermsIn] = Field(max_length=200)
+
+
+class VendorTermsOut(BaseModel):
+    vendor: str
+    category: str
+    amount: Money
+    deposit_percent: Decimal
+    deposit_days_before: int
+    balance_days_before: int
+    paid: Decimal
+    signed_on: dt.date | None
+
+
+class PaymentTermsOut(BaseModel):
+    event_id: uuid.UUID
+    vendors: list[VendorTermsOut]
+    updated_at: dt.datetime | None = Field(description="When they were last saved; None: never")
+
+
 class PaymentOut(BaseModel):
     vendor: str
     category: str

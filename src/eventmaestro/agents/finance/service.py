@@ -36,12 +36,13 @@ from eventmaestro.agents.finance.estimating import (
 )
 from eventmaestro.agents.finance.files import ExportFormat, FileOut, as_file
 from eventmaestro.agents.finance.forecast import forecast
-from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense
+from eventmaestro.agents.finance.models import Budget, BudgetLine, Expense, PaymentTerm
 from eventmaestro.agents.finance.payments import (
     PaymentTermsError,
     Period,
     VendorTerms,
     cash_flow,
+    check,
     overdue,
     schedule,
 )
@@ -65,15 +66,25 @@ from eventmaestro.agents.finance.schemas import (
     PaymentOut,
     PaymentScheduleOut,
     PaymentScheduleRequest,
+    PaymentTermsIn,
+    PaymentTermsOut,
     RoiOut,
     RoiRequest,
+    VendorTermsIn,
+    VendorTermsOut,
 )
 from eventmaestro.agents.finance.variance import VarianceReport, compare
 from eventmaestro.events.schemas import EventOut
 from eventmaestro.events.service import EventsService
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.clock import utcnow
-from eventmaestro.kit.errors import ConflictError, NotFoundError, UnprocessableError
+from eventmaestro.kit.errors import (
+    ConflictError,
+    NotFoundError,
+    UnprocessableError,
+    ValidationFailedError,
+)
+from eventmaestro.kit.locks import serialize
 from eventmaestro.kit.money import Currency, Money
 from eventmaestro.kit.outbox import add_event
 
@@ -90,6 +101,66 @@ def expense_out(expense: Expense) -> ExpenseOut:
         description=expense.description,
         paid=expense.paid,
         created_at=expense.created_at,
+    )
+
+
+def _checked_terms(vendors: Sequence[VendorTermsIn]) -> list[VendorTerms]:
+    """Each vendor's terms, refused with the failing field named if they cannot make a
+    schedule (a deposit after the balance, more paid than owed, …)."""
+    terms: list[VendorTerms] = []
+    errors: list[dict[str, Any]] = []
+    for index, v in enumerate(vendors):
+        term = VendorTerms(
+            vendor=v.vendor,
+            category=v.category,
+            amount=require_roubles(v.amount, f"{v.vendor}: the contract"),
+            deposit_percent=v.deposit_percent,
+            deposit_days_before=v.deposit_days_before,
+            balance_days_before=v.balance_days_before,
+            paid=v.paid,
+            signed_on=v.signed_on,
+        )
+        try:
+            check(term)
+        except PaymentTermsError as error:
+            field = f"body.vendors.{index}.{error.field}"
+            errors.append({"field": field, "message": str(error), "code": "payment_terms"})
+        terms.append(term)
+    if errors:
+        raise ValidationFailedError(errors[0]["message"], extra={"errors": errors})
+    return terms
+
+
+def _term_of(row: PaymentTerm) -> VendorTerms:
+    return VendorTerms(
+        vendor=row.vendor,
+        category=row.category,
+        amount=row.amount,
+        deposit_percent=row.deposit_percent,
+        deposit_days_before=row.deposit_days_before,
+        balance_days_before=row.balance_days_before,
+        paid=row.paid,
+        signed_on=row.signed_on,
+    )
+
+
+def _payment_terms_out(event_id: uuid.UUID, rows: Sequence[PaymentTerm]) -> PaymentTermsOut:
+    return PaymentTermsOut(
+        event_id=event_id,
+        vendors=[
+            VendorTermsOut(
+                vendor=row.vendor,
+                category=row.category,
+                amount=Money(amount=row.amount),
+                deposit_percent=row.deposit_percent,
+                deposit_days_before=row.deposit_days_before,
+                balance_days_before=row.balance_days_before,
+                paid=kopecks(row.paid),
+                signed_on=row.signed_on,
+            )
+            for row in rows
+        ],
+        updated_at=max((row.updated_at for row in rows), default=None),
     )
 
 
@@ -409,23 +480,9 @@ class FinanceService:
         if event.date is None:
             raise UnprocessableError("The event has no date; payments are due relative to it")
         today = utcnow().astimezone(ZoneInfo(event.timezone)).date()
-        terms = [
-            VendorTerms(
-                vendor=v.vendor,
-                category=v.category,
-                amount=require_roubles(v.amount, f"{v.vendor}: the contract"),
-                deposit_percent=v.deposit_percent,
-                deposit_days_before=v.deposit_days_before,
-                balance_days_before=v.balance_days_before,
-                paid=v.paid,
-                signed_on=v.signed_on,
-            )
-            for v in data.vendors
-        ]
+        terms = _checked_terms(data.vendors)
         try:
             payments = schedule(terms, event.date)
-        except PaymentTermsError as error:
-            raise UnprocessableError(str(error)) from error
         except OverflowError as error:
             raise UnprocessableError("A payment would fall outside the calendar") from error
         late = {id(p) for p in overdue(payments, today)}
@@ -453,6 +510,42 @@ class FinanceService:
                 for r in cash_flow(payments, Period(data.period))
             ],
         )
+
+    async def payment_terms(self, principal: Principal, event_id: uuid.UUID) -> PaymentTermsOut:
+        await self.events.get(principal, event_id)
+        return _payment_terms_out(
+            event_id, await self.repo.payment_terms(principal.org_id, event_id)
+        )
+
+    async def replace_payment_terms(
+        self, principal: Principal, event_id: uuid.UUID, data: PaymentTermsIn
+    ) -> PaymentTermsOut:
+        """Store exactly these terms, all checked first: a refused set leaves the stored
+        one as it was, and the same set again writes nothing."""
+        await self.events.get(principal, event_id)
+        terms = _checked_terms(data.vendors)
+        await serialize(self.session, PaymentTerm, event_id)
+        stored = await self.repo.payment_terms(principal.org_id, event_id)
+        if [_term_of(row) for row in stored] != terms:
+            rows = [
+                PaymentTerm(
+                    org_id=principal.org_id,
+                    event_id=event_id,
+                    position=position,
+                    vendor=term.vendor,
+                    category=term.category,
+                    amount=term.amount,
+                    deposit_percent=term.deposit_percent,
+                    deposit_days_before=term.deposit_days_before,
+                    balance_days_before=term.balance_days_before,
+                    paid=term.paid,
+                    signed_on=term.signed_on,
+                )
+                for position, term in enumerate(terms)
+            ]
+            await self.repo.replace_payment_terms(principal.org_id, event_id, rows)
+            stored = rows
+        return _payment_terms_out(event_id, stored)
 
     async def payment_schedule_chart(
         self, principal: Principal, event_id: uuid.UUID, data: PaymentScheduleRequest

@@ -16,7 +16,7 @@ from typing import Any
 from docx import Document
 
 from eventmaestro.agents.vendors.explain import rubles
-from eventmaestro.agents.vendors.pricing import VAT_RATE, VatStatus
+from eventmaestro.agents.vendors.pricing import vat_on
 
 KOPECK = Decimal("0.01")
 PREPAYMENT_DAYS, FINAL_DAYS_BEFORE = 5, 3
@@ -41,11 +41,7 @@ def terms(
     net: Decimal, vat_status: str, prepayment_percent: int, today: dt.date, event_date: dt.date
 ) -> Terms:
     net = net.quantize(KOPECK, rounding=ROUND_HALF_UP)
-    vat = (
-        Decimal("0.00")
-        if VatStatus(vat_status) is VatStatus.EXEMPT
-        else (net * VAT_RATE).quantize(KOPECK, rounding=ROUND_HALF_UP)
-    )
+    vat = vat_on(net, vat_status)
     total = net + vat
     first = (total * prepayment_percent / 100).quantize(KOPECK, rounding=ROUND_HALF_UP)
     final_due = max(today, event_date - dt.timedelta(days=FINAL_DAYS_BEFORE))

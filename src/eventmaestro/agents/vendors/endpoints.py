@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Response, status
 
 from eventmaestro.accounts.dependencies import CurrentPrincipal, WriterPrincipal
+from eventmaestro.agents.vendors.choices import ChoicesService
 from eventmaestro.agents.vendors.repository import SearchFilters
 from eventmaestro.agents.vendors.schemas import (
     ComparisonResult,
@@ -22,6 +23,8 @@ from eventmaestro.agents.vendors.schemas import (
     QuoteRequestIn,
     QuoteRequestOut,
     SearchResult,
+    SelectionIn,
+    SelectionOut,
     SelectRequest,
     SelectResult,
     Tag,
@@ -45,6 +48,13 @@ def get_vendors_service(session: SessionDep) -> VendorsService:
 
 
 VendorsServiceDep = Annotated[VendorsService, Depends(get_vendors_service)]
+
+
+def get_choices_service(session: SessionDep) -> ChoicesService:
+    return ChoicesService(session)
+
+
+ChoicesServiceDep = Annotated[ChoicesService, Depends(get_choices_service)]
 
 
 def search_filters(
@@ -120,6 +130,41 @@ async def create_contract(
     terms. The document is at `GET …/contracts/{id}/document` (`?format=pdf` for a PDF
     where the server has LibreOffice)."""
     return await service.create_contract(principal, body, now=utcnow())
+
+
+@router.get("/contracts")
+async def list_contracts(
+    principal: CurrentPrincipal,
+    service: VendorsServiceDep,
+    event_id: Annotated[uuid.UUID, Query(description="The event the contracts are for")],
+) -> list[ContractOut]:
+    """The event's contracts, oldest first, with each one's payment stages relative to the
+    event date (what a payment schedule is built from)."""
+    return await service.contracts(principal, event_id)
+
+
+@router.get("/events/{event_id}/selection")
+async def get_selection(
+    event_id: uuid.UUID, principal: CurrentPrincipal, service: ChoicesServiceDep
+) -> SelectionOut:
+    """The vendors chosen for the event, each with its agreed price, VAT, availability on
+    the event's date and latest contract; totals summed from the stored prices."""
+    return await service.get(principal, event_id, utcnow())
+
+
+@router.put(
+    "/events/{event_id}/selection",
+    responses={409: {"description": "A newly chosen vendor is booked by someone else on the date"}},
+)
+async def put_selection(
+    event_id: uuid.UUID, body: SelectionIn, principal: WriterPrincipal, service: ChoicesServiceDep
+) -> SelectionOut:
+    """Replace the event's chosen vendors (one per category; an item without a price keeps
+    the stored one for the same vendor, else takes the catalogue price for the event's
+    guests). A vendor newly chosen while booked or held by someone else on the event's date
+    is refused with 409; one chosen earlier that became busy since stays, flagged `busy`.
+    Nothing is stored unless every item is valid."""
+    return await service.replace(principal, event_id, body, utcnow())
 
 
 @router.get("/contracts/{contract_id}")

@@ -10,6 +10,9 @@ Availability is a property of the vendor, not of a tenant: a restaurant booked b
 on 20 December is busy for everybody. So `vendor_bookings` has one row per (vendor, date),
 enforced by a unique constraint — two concurrent holds on the same vendor and date cannot
 both commit, whichever organisation placed them. Another tenant only ever learns "busy".
+
+The vendors an organiser chose for an event (`vendor_selections`) are the organisation's
+own decision, like its contracts: strictly private.
 """
 
 from __future__ import annotations
@@ -126,3 +129,18 @@ class Contract(OrgScopedMixin, Model):
     status: Mapped[str] = mapped_column(String(20))
     # Who did what and when: [{"action": "signed", "by": "<user id>", "at": "..."}].
     audit: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+
+
+class SelectedVendor(OrgScopedMixin, Model):
+    """The organiser's choice for one category of an event: which vendor, at what agreed
+    price before VAT. What the optimiser proposed is a suggestion; this is the decision, and
+    the event's contracts start from it. One vendor per category of an event."""
+
+    __tablename__ = "vendor_selections"
+    __table_args__ = (UniqueConstraint("org_id", "event_id", "category"),)
+
+    event_id: Mapped[uuid.UUID] = mapped_column()
+    category: Mapped[str] = mapped_column(String(40))
+    vendor_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"))
+    price_amount: Mapped[Decimal] = mapped_column(MONEY)
+    note: Mapped[str | None] = mapped_column(Text, default=None)

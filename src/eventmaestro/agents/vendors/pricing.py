@@ -43,6 +43,14 @@ def _kopecks(value: Decimal) -> Decimal:
     return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
 
 
+def vat_on(net: Decimal, vat_status: str) -> Decimal:
+    """The VAT a contract adds to an agreed price before VAT: 20 % unless the vendor is
+    VAT-exempt. Contracts and the event's chosen vendors both use it, so they agree."""
+    if VatStatus(vat_status) is VatStatus.EXEMPT:
+        return Decimal("0.00")
+    return _kopecks(net * VAT_RATE)
+
+
 def quote(
     price_model: str, unit_price: Decimal, min_order: Decimal, vat_status: str, size: EventSize
 ) -> Quote:

@@ -55,7 +55,13 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from eventmaestro.agents.vendors.models import Contract, QuoteRequest, Vendor, VendorBooking
+from eventmaestro.agents.vendors.models import (
+    Contract,
+    QuoteRequest,
+    SelectedVendor,
+    Vendor,
+    VendorBooking,
+)
 from eventmaestro.agents.vendors.pricing import VAT_RATE
 from eventmaestro.agents.vendors.text import nearest_word, stemmed, words
 from eventmaestro.kit.clock import utcnow
@@ -222,7 +228,7 @@ class VendorsRepository:
 
     # -- quotes and contracts --------------------------------------------------------------
 
-    async def add(self, row: QuoteRequest | Contract) -> None:
+    async def add(self, row: QuoteRequest | Contract | SelectedVendor) -> None:
         self.session.add(row)
         await self.session.flush()
 
@@ -252,6 +258,52 @@ class VendorsRepository:
             .group_by(Contract.event_id, Contract.status)
         )
         return [(event_id, status, count) for event_id, status, count in result if event_id]
+
+    async def contracts(self, org_id: uuid.UUID, event_id: uuid.UUID) -> list[Contract]:
+        """Oldest first (ids are time-ordered), so the last one per vendor is the latest."""
+        stmt = select(Contract).where(Contract.org_id == org_id, Contract.event_id == event_id)
+        return list((await self.session.scalars(stmt.order_by(Contract.id))).all())
+
+    async def release_booking(
+        self, org_id: uuid.UUID, vendor_id: uuid.UUID, day: dt.date, keep_for: uuid.UUID
+    ) -> None:
+        """Free the organisation's booking of the vendor's day, unless another of its signed
+        contracts (other than `keep_for`) still needs it."""
+        still_signed = exists().where(
+            Contract.org_id == org_id,
+            Contract.vendor_id == vendor_id,
+            Contract.event_date == day,
+            Contract.status == "signed",
+            Contract.id != keep_for,
+        )
+        await self.session.execute(
+            delete(VendorBooking).where(
+                VendorBooking.vendor_id == vendor_id,
+                VendorBooking.date == day,
+                VendorBooking.org_id == org_id,
+                VendorBooking.kind == "booked",
+                ~still_signed,
+            )
+        )
+
+    # -- the event's chosen vendors --------------------------------------------------------
+
+    async def selection(self, org_id: uuid.UUID, event_id: uuid.UUID) -> list[SelectedVendor]:
+        stmt = select(SelectedVendor).where(
+            SelectedVendor.org_id == org_id, SelectedVendor.event_id == event_id
+        )
+        return list((await self.session.scalars(stmt)).all())
+
+    async def bookings_on(
+        self, vendor_ids: Sequence[uuid.UUID], day: dt.date, now: dt.datetime
+    ) -> dict[uuid.UUID, VendorBooking]:
+        """The vendors' bookings and unexpired holds on one day."""
+        if not vendor_ids:
+            return {}
+        stmt = select(VendorBooking).where(
+            VendorBooking.vendor_id.in_(vendor_ids), VendorBooking.date == day, _active(now)
+        )
+        return {b.vendor_id: b for b in (await self.session.scalars(stmt)).all()}
 
     # -- search ----------------------------------------------------------------------------
 

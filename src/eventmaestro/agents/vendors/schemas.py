@@ -6,11 +6,12 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from eventmaestro.agents.vendors.pricing import PriceModel, VatStatus
+from eventmaestro.agents.vendors.selection import DATE_SEARCH_DAYS
 from eventmaestro.agents.vendors.taxonomy import Category
 from eventmaestro.kit.money import Money
 from eventmaestro.kit.types import LongText, Name, ShortText
@@ -18,6 +19,9 @@ from eventmaestro.kit.types import LongText, Name, ShortText
 GeoNameId = Annotated[int, Field(ge=1, le=2_147_483_647)]
 Guests = Annotated[int, Field(ge=1, le=100_000)]
 Tag = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[\w\- ]+$")]
+# The optimiser also tries the days around the event's date: they must exist in the calendar.
+_MARGIN = dt.timedelta(days=DATE_SEARCH_DAYS)
+SelectableDate = Annotated[dt.date, Field(ge=dt.date.min + _MARGIN, le=dt.date.max - _MARGIN)]
 
 
 class Input(BaseModel):
@@ -70,8 +74,7 @@ class SelectRequest(Input):
     """An event and what it needs. Budget caps per category usually come from Finance."""
 
     city_geoname_id: GeoNameId
-    # The optimiser looks weeks either side for a free date; a calendar's edge has no sides.
-    date: Annotated[dt.date, Field(ge=dt.date(2000, 1, 1), le=dt.date(2999, 12, 31))]
+    date: SelectableDate
     guests: Guests
     hours: Annotated[int, Field(ge=1, le=72)] = 5
     categories: Annotated[list[Category], Field(min_length=1, max_length=6)]
@@ -230,9 +233,19 @@ class ContractTransition(Input):
     note: ShortText | None = None
 
 
+class PaymentStageOut(BaseModel):
+    stage: Literal["prepayment", "final"]
+    percent: int
+    amount: Decimal = Field(description="VAT-inclusive; the stages add up to the total")
+    due: dt.date
+    days_before_event: int = Field(description="Negative when due after the event date")
+
+
 class ContractOut(BaseModel):
     id: uuid.UUID
     vendor_id: uuid.UUID
+    vendor_name: str
+    category: Category
     event_id: uuid.UUID | None
     event_date: dt.date
     client_name: str
@@ -240,7 +253,74 @@ class ContractOut(BaseModel):
     amount: Money
     vat: Money | None = Field(description="None when the vendor is VAT-exempt")
     total: Money
-    payment_schedule: list[dict[str, Any]]
+    payment_schedule: list[PaymentStageOut]
     cancellation_terms: str
     status: ContractStatus
+    signed_on: dt.date | None = Field(description="When it was signed (UTC), if it was")
+    pdf_available: bool = Field(
+        description="This server can produce the PDF (it has LibreOffice); the DOCX always"
+    )
     audit: list[dict[str, Any]]
+
+
+class SelectionItemIn(Input):
+    category: Category
+    vendor_id: uuid.UUID
+    price: Money | None = Field(
+        default=None,
+        description="Agreed price before VAT, in roubles. Without it: the price already "
+        "stored for this vendor and category, else the catalogue price for the event's guests",
+    )
+    note: ShortText | None = None
+
+
+class SelectionIn(Input):
+    """The whole set of chosen vendors; a PUT replaces what was stored."""
+
+    items: Annotated[list[SelectionItemIn], Field(max_length=len(Category))]
+
+    @model_validator(mode="after")
+    def _one_per_category(self) -> SelectionIn:
+        seen: set[str] = set()
+        for item in self.items:
+            if item.category in seen:
+                raise ValueError(f"category {item.category} is chosen twice; one vendor each")
+            seen.add(item.category)
+        return self
+
+
+class Availability(StrEnum):
+    FREE = "free"
+    HELD = "held"  # held by this organisation
+    BOOKED = "booked"  # booked by this organisation (a signed contract)
+    BUSY = "busy"  # booked or held by someone else
+    UNKNOWN = "unknown"  # the event has no date yet
+
+
+class ContractRef(BaseModel):
+    id: uuid.UUID
+    status: ContractStatus
+
+
+class SelectionItemOut(BaseModel):
+    category: Category
+    vendor_id: uuid.UUID
+    vendor_name: str
+    vat_status: VatStatus
+    price: Money = Field(description="Agreed price before VAT")
+    vat: Money | None = Field(description="None when the vendor is VAT-exempt")
+    total: Money
+    note: str | None
+    availability: Availability = Field(description="The vendor on the event's date")
+    contract: ContractRef | None = Field(
+        description="The latest contract with this vendor for the event, if any"
+    )
+
+
+class SelectionOut(BaseModel):
+    event_id: uuid.UUID
+    items: list[SelectionItemOut]
+    net: Money | None = Field(description="Sum of agreed prices; None when nothing is chosen")
+    vat: Money | None
+    total: Money | None
+    updated_at: dt.datetime | None

@@ -46,6 +46,7 @@ from eventmaestro.agents.vendors.schemas import (
     ContractStatus,
     HoldOut,
     HoldRequest,
+    PaymentStageOut,
     QuoteAnswer,
     QuoteRequestIn,
     QuoteRequestOut,
@@ -386,7 +387,7 @@ class VendorsService:
         )
         await self.repo.add(contract)
         self._contract_event(contract)
-        return contract_out(contract)
+        return contract_out(contract, vendor)
 
     async def contract_counts(
         self, org_id: uuid.UUID, event_ids: Collection[uuid.UUID]
@@ -399,7 +400,16 @@ class VendorsService:
         return {event_id: ContractCounts(**counts) for event_id, counts in by_status.items()}
 
     async def contract(self, principal: Principal, contract_id: uuid.UUID) -> ContractOut:
-        return contract_out(await self._load_contract(principal, contract_id))
+        contract = await self._load_contract(principal, contract_id)
+        return contract_out(contract, await self.load(principal.org_id, contract.vendor_id))
+
+    async def contracts(self, principal: Principal, event_id: uuid.UUID) -> list[ContractOut]:
+        """The event's contracts, oldest first; an event of another organisation has none."""
+        rows = await self.repo.contracts(principal.org_id, event_id)
+        vendors = {
+            v.id: v for v in await self.repo.get_many(principal.org_id, [r.vendor_id for r in rows])
+        }
+        return [contract_out(r, vendors[r.vendor_id]) for r in rows]
 
     async def transition(
         self,
@@ -411,19 +421,25 @@ class VendorsService:
         note: str | None = None,
     ) -> ContractOut:
         """Move a contract along draft → sent → signed (or cancel it), with an audit entry.
-        Signing books the vendor's date for good; it fails if someone else holds it."""
+        Signing books the vendor's date for good; it fails if someone else holds it.
+        Cancelling a signed contract frees that date again, unless another signed contract
+        of the organisation still needs the vendor on it."""
         contract = await self._load_contract(principal, contract_id)
         target = next_status(action, contract.status)
         if target is None:
             raise ConflictError(f"A {contract.status} contract cannot be {action}ed")
         if target == ContractStatus.SIGNED:
             await self._book(principal, contract)
+        elif target == ContractStatus.CANCELLED and contract.status == ContractStatus.SIGNED:
+            await self.repo.release_booking(
+                principal.org_id, contract.vendor_id, contract.event_date, keep_for=contract.id
+            )
         contract.status = target
         contract.audit = [*contract.audit, _audit(target, principal, now, note)]
         contract.updated_at = now
         await self.session.flush()
         self._contract_event(contract)
-        return contract_out(contract)
+        return contract_out(contract, await self.load(principal.org_id, contract.vendor_id))
 
     async def contract_document(self, principal: Principal, contract_id: uuid.UUID) -> bytes:
         contract = await self._load_contract(principal, contract_id)
@@ -510,10 +526,12 @@ def _audit(
     return {**entry, "at": now.isoformat(), **({"note": note} if note else {})}
 
 
-def contract_out(c: Contract) -> ContractOut:
+def contract_out(c: Contract, vendor: Vendor) -> ContractOut:
     return ContractOut(
         id=c.id,
         vendor_id=c.vendor_id,
+        vendor_name=vendor.name,
+        category=vendor.category,
         event_id=c.event_id,
         event_date=c.event_date,
         client_name=c.client_name,
@@ -521,10 +539,30 @@ def contract_out(c: Contract) -> ContractOut:
         amount=rub(c.amount),
         vat=Money(amount=c.vat_amount) if c.vat_amount > 0 else None,
         total=rub(c.total_amount),
-        payment_schedule=c.payment_schedule,
+        payment_schedule=[_stage_out(stage, c.event_date) for stage in c.payment_schedule],
         cancellation_terms=c.cancellation_terms,
         status=c.status,
+        signed_on=next(
+            (
+                dt.datetime.fromisoformat(entry["at"]).date()
+                for entry in reversed(c.audit)
+                if entry.get("action") == ContractStatus.SIGNED
+            ),
+            None,
+        ),
+        pdf_available=converter() is not None,
         audit=c.audit,
+    )
+
+
+def _stage_out(stage: Mapping[str, Any], event_date: dt.date) -> PaymentStageOut:
+    due = dt.date.fromisoformat(stage["due"])
+    return PaymentStageOut(
+        stage=stage["stage"],
+        percent=stage["percent"],
+        amount=Decimal(stage["amount"]),
+        due=due,
+        days_before_event=(event_date - due).days,
     )
 
 
