@@ -16,6 +16,7 @@ from pathlib import Path
 import httpx
 from docx import Document
 from openpyxl import load_workbook
+from PIL import Image
 from playwright.sync_api import Page, expect
 
 from tests.e2e.web import SCREENSHOTS, create_event_by_brief, shot, sign_up
@@ -156,6 +157,15 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     form.get_by_role("button", name="Добавить расход").click()
     expect(actual).to_have_text(re.compile(r"^150\s000\s?₽$"))
     shot(page, "08-budget-expense-added")
+
+    # The plan-vs-actual chart as a picture, its legend (HTML on the page) drawn under it.
+    with page.expect_download() as png:
+        page.get_by_role("button", name="Сохранить как PNG — «План и факт»").click()
+    picture = Image.open(io.BytesIO(Path(png.value.path()).read_bytes())).convert("RGB")
+    assert png.value.suggested_filename.endswith(".png")
+    assert picture.width >= 800, picture.size
+    legend = picture.crop((0, picture.height - 60, picture.width, picture.height))
+    assert (57, 73, 171) in {colour for _, colour in legend.getcolors(1 << 20) or []}
 
     with page.expect_download() as xlsx:
         page.get_by_role("button", name="Смета (.xlsx)").click()

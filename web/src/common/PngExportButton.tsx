@@ -10,10 +10,12 @@ export interface PngExportButtonProps {
   target: RefObject<Element | null>;
   filename: string;
   label?: string;
+  /** The name a screen reader says, when several charts share a short visible label. */
+  ariaLabel?: string;
   onError: (error: unknown) => void;
 }
 
-export function PngExportButton({ target, filename, label, onError }: PngExportButtonProps) {
+export function PngExportButton({ target, filename, label, ariaLabel, onError }: PngExportButtonProps) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -31,7 +33,13 @@ export function PngExportButton({ target, filename, label, onError }: PngExportB
     }
   };
   return (
-    <Button variant="outlined" startIcon={<ImageIcon />} disabled={busy} onClick={() => void run()}>
+    <Button
+      variant="outlined"
+      startIcon={<ImageIcon />}
+      disabled={busy}
+      aria-label={ariaLabel}
+      onClick={() => void run()}
+    >
       {label ?? t("common.exportPng")}
     </Button>
   );

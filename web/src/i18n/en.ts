@@ -14,6 +14,7 @@ export const en: Messages = {
     download: "Download",
     error: "Something went wrong",
     exportPng: "Chart (.png)",
+    chartPng: "Save as PNG — “{{title}}”",
     pngFailed: "The chart could not be saved as a picture. Try another browser.",
   },
   validation: { required: "Required", positive: "Must be greater than zero", email: "Enter an e-mail address" },

@@ -12,7 +12,7 @@ import {
   TableRow,
   Typography,
 } from "@mui/material";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import {
   Bar,
@@ -29,6 +29,7 @@ import {
 } from "recharts";
 import { useBudgetStatusQuery, useGetBudgetQuery, type BudgetStatusOut, type EventOut } from "../api";
 import { Loading } from "../common/Loading";
+import { ChartTitle } from "../common/ChartTitle";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatCompact, formatMoney, formatPercent } from "../format";
 import { ExpenseForm } from "./ExpenseForm";
@@ -57,6 +58,8 @@ export function BudgetTab({ event, hasBudget }: { event: EventOut; hasBudget: bo
   const statusQuery = useBudgetStatusQuery({ eventId: event.id }, { skip: !budgetQuery.data });
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  const categoriesChart = useRef<HTMLDivElement>(null);
+  const planVsActualChart = useRef<HTMLDivElement>(null);
   const label = (category: string) => t(`enums.category.${category}`, { defaultValue: category });
   const money = (value: string | number) => formatMoney(value, language);
 
@@ -92,10 +95,13 @@ export function BudgetTab({ event, hasBudget }: { event: EventOut; hasBudget: bo
         {budget.fit && <FitNote fit={budget.fit} />}
       </Paper>
       <Box sx={{ display: "grid", gap: 2, gridTemplateColumns: { xs: "1fr", lg: "2fr 3fr" } }}>
-        <Paper sx={{ p: 2 }}>
-          <Typography variant="h6" component="h2">
-            {t("budget.byCategory")}
-          </Typography>
+        <Paper sx={{ p: 2 }} ref={categoriesChart}>
+          <ChartTitle
+            title={t("budget.byCategory")}
+            chart={categoriesChart}
+            filename={`budget-categories-${event.id}.png`}
+            onError={setFailure}
+          />
           <Box sx={{ height: 320 }} role="img" aria-label={t("budget.byCategory")}>
             <ResponsiveContainer width="100%" height="100%">
               <PieChart>
@@ -110,10 +116,13 @@ export function BudgetTab({ event, hasBudget }: { event: EventOut; hasBudget: bo
             </ResponsiveContainer>
           </Box>
         </Paper>
-        <Paper sx={{ p: 2 }}>
-          <Typography variant="h6" component="h2">
-            {t("budget.planVsActual")}
-          </Typography>
+        <Paper sx={{ p: 2 }} ref={planVsActualChart}>
+          <ChartTitle
+            title={t("budget.planVsActual")}
+            chart={planVsActualChart}
+            filename={`plan-vs-actual-${event.id}.png`}
+            onError={setFailure}
+          />
           {statusQuery.data ? <PlanVsActualChart status={statusQuery.data} label={label} money={money} /> : <Loading />}
         </Paper>
       </Box>

@@ -16,7 +16,7 @@ import {
   Typography,
 } from "@mui/material";
 import DeleteOutlined from "@mui/icons-material/DeleteOutlined";
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import {
@@ -29,6 +29,7 @@ import {
 } from "../api";
 import { fieldErrors, problemOf } from "../api/problem";
 import { Loading } from "../common/Loading";
+import { ChartTitle } from "../common/ChartTitle";
 import { ProblemAlert } from "../common/ProblemAlert";
 import { formatCompact, formatDate, formatMoney, formatShortDate } from "../format";
 import { Metric } from "./Metric";
@@ -74,6 +75,8 @@ function PaymentTermsForm({ eventId, budget, initial }: { eventId: string; budge
   });
   const [rows, setRows] = useState<Row[]>(() => (initial.length > 0 ? initial : [blank()]));
   const [period, setPeriod] = useState<"week" | "month">("month");
+  const cashFlowChart = useRef<HTMLDivElement>(null);
+  const [pngError, setPngError] = useState<unknown>(null);
   const [local, setLocal] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [build, { data, error: buildError, isLoading: building }] = usePaymentScheduleMutation();
@@ -280,16 +283,25 @@ function PaymentTermsForm({ eventId, budget, initial }: { eventId: string; budge
                 </TableBody>
               </Table>
             </TableContainer>
-            <Box sx={{ height: 260 }} role="img" aria-label={t("payments.cashFlow")}>
-              <ResponsiveContainer width="100%" height="100%">
-                <BarChart data={flow} margin={{ left: 16 }}>
-                  <CartesianGrid strokeDasharray="3 3" vertical={false} />
-                  <XAxis dataKey="period" fontSize={12} />
-                  <YAxis tickFormatter={(value: number) => formatCompact(value, language)} fontSize={12} />
-                  <Tooltip formatter={(value) => [money(Number(value)), t("payments.cashFlow")]} />
-                  <Bar dataKey="amount" fill="#3949ab" isAnimationActive={false} />
-                </BarChart>
-              </ResponsiveContainer>
+            <Box ref={cashFlowChart}>
+              <ChartTitle
+                title={t("payments.cashFlow")}
+                chart={cashFlowChart}
+                filename={`cash-flow-${eventId}.png`}
+                onError={setPngError}
+              />
+              {pngError ? <ProblemAlert error={pngError} /> : null}
+              <Box sx={{ height: 260 }} role="img" aria-label={t("payments.cashFlow")}>
+                <ResponsiveContainer width="100%" height="100%">
+                  <BarChart data={flow} margin={{ left: 16 }}>
+                    <CartesianGrid strokeDasharray="3 3" vertical={false} />
+                    <XAxis dataKey="period" fontSize={12} />
+                    <YAxis tickFormatter={(value: number) => formatCompact(value, language)} fontSize={12} />
+                    <Tooltip formatter={(value) => [money(Number(value)), t("payments.cashFlow")]} />
+                    <Bar dataKey="amount" fill="#3949ab" isAnimationActive={false} />
+                  </BarChart>
+                </ResponsiveContainer>
+              </Box>
             </Box>
           </Stack>
         </Stack>
