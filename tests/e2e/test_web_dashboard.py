@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.web import create_event_by_brief, shot, sign_up
+from tests.e2e.web import audit, create_event_by_brief, shot, sign_up
 
 CONFERENCE = "Конференция «Цифровая Москва»"
 WEDDING = "Свадьба Ивановых"
@@ -115,6 +115,7 @@ def test_dashboard_cards_and_an_event_without_an_estimate(page: Page, server: st
     expect(offer.get_by_label("Гостей")).to_be_visible()
     expect(page.get_by_test_id("actual-total")).to_have_count(0)
     shot(page, "d1-budget-no-estimate")
+    audit(page, "d1-budget-no-estimate")
 
     # The dashboard: both cards, every figure as the API gives it.
     page.get_by_role("link", name="Мероприятия").click()
@@ -138,6 +139,7 @@ def test_dashboard_cards_and_an_event_without_an_estimate(page: Page, server: st
     assert wedding["money"]["has_budget"] is False
     _card_agrees_with_the_api(page.get_by_role("article", name=WEDDING), wedding)
     shot(page, "d2-dashboard-cards")
+    audit(page, "d2-dashboard-cards")
 
     # The filters still narrow the cards (one request per change, from the server).
     page.get_by_role("combobox", name="Тип").click()

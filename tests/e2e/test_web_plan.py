@@ -17,7 +17,7 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, Response, expect
 
 from eventmaestro.agents.planning.calendar import calendar_for
-from tests.e2e.web import SCREENSHOTS, create_event_by_brief, shot, sign_up
+from tests.e2e.web import SCREENSHOTS, audit, create_event_by_brief, shot, sign_up
 
 Task = dict[str, Any]
 
@@ -186,6 +186,7 @@ def test_plan_tab_editing_in_the_browser(page: Page, server: str) -> None:
     assert round(progress_after) > round(progress_before)
     assert api.tasks()[biggest["id"]]["status"] == "done"
     shot(page, "35-plan-status-assignee")
+    audit(page, "35-plan-status-assignee")
     page.reload()
     expect(page.get_by_label(f"Статус задачи «{title}»")).to_have_value("done")
     expect(page.get_by_label(f"Ответственный за задачу «{title}»")).to_have_value("Ольга Петрова")

@@ -16,7 +16,7 @@ from docx import Document
 from playwright.sync_api import Locator, Page, expect
 
 from eventmaestro.agents.vendors.pdf import converter
-from tests.e2e.web import create_event_by_brief, shot, sign_up
+from tests.e2e.web import audit, create_event_by_brief, shot, sign_up
 
 
 def _api(server: str, path: str) -> Any:
@@ -75,6 +75,7 @@ def test_chosen_vendors_contracts_and_payment_terms_survive_a_reload(
     total = page.get_by_test_id("chosen-total")
     expect(total).to_have_attribute("data-value", stored["total"]["amount"])
     shot(page, "50-vendors-chosen")
+    audit(page, "50-vendors-chosen")
 
     page.reload()
     expect(chosen).to_have_count(proposed)
@@ -110,6 +111,7 @@ def test_chosen_vendors_contracts_and_payment_terms_survive_a_reload(
     document = Document(io.BytesIO(Path(docx.value.path()).read_bytes()))
     assert any(vendor in paragraph.text for paragraph in document.paragraphs)
     shot(page, "52-vendors-contract-signed")
+    audit(page, "52-vendors-contract-signed")
 
     # A second contract, sent and then cancelled after the confirmation.
     second = chosen.nth(1)
@@ -121,6 +123,7 @@ def test_chosen_vendors_contracts_and_payment_terms_survive_a_reload(
     expect(dialog).to_contain_text("Отменить договор с")
     expect(page.locator(".MuiDialog-container")).to_have_css("opacity", "1")  # faded in
     shot(page, "53-vendors-contract-cancel-confirm")
+    audit(page, "53-vendors-contract-cancel-confirm")
     dialog.get_by_role("button", name="Да, отменить").click()
     expect(status).to_have_text("Отменён")
     expect(second).to_contain_text("Отменён")
@@ -154,3 +157,4 @@ def test_chosen_vendors_contracts_and_payment_terms_survive_a_reload(
         (vendor, first_total)
     ]
     shot(page, "56-budget-terms-after-reload")
+    audit(page, "56-budget-terms-after-reload")

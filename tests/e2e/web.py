@@ -94,7 +94,7 @@ def audit(page: Page, screen: str) -> None:
                 impact: v.impact,
                 help: v.help,
                 nodes: v.nodes.slice(0, 4)
-                    .map((n) => n.target.join(" ") + " — " + n.failureSummary),
+                    .map((n) => n.html.slice(0, 160) + " — " + n.failureSummary),
             }));
         }"""
     )

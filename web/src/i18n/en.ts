@@ -13,6 +13,7 @@ export const en: Messages = {
     guests: "{{count}} guests",
     download: "Download",
     error: "Something went wrong",
+    actions: "Actions",
     exportPng: "Chart (.png)",
     chartPng: "Save as PNG — “{{title}}”",
     pngFailed: "The chart could not be saved as a picture. Try another browser.",

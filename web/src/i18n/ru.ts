@@ -12,6 +12,7 @@ export const ru = {
     guests: "{{count}} гостей",
     download: "Скачать",
     error: "Что-то пошло не так",
+    actions: "Действия",
     exportPng: "Диаграмма (.png)",
     chartPng: "Сохранить как PNG — «{{title}}»",
     pngFailed: "Не удалось сохранить диаграмму как картинку. Попробуйте другой браузер.",

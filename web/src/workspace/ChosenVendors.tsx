@@ -23,6 +23,7 @@ import { useTranslation } from "react-i18next";
 import type { Category, CategoryPick, EventOut, SelectionItemIn, SelectionItemOut, SelectionOut } from "../api";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
+import { VisuallyHidden } from "../common/VisuallyHidden";
 import { formatMoney } from "../format";
 import { AgreedPriceDialog } from "./AgreedPriceDialog";
 import { addable, agree, choose, optionsFor, removeCategory, storedItems, type VendorOption } from "./chosenVendors";
@@ -102,7 +103,9 @@ export function ChosenVendors(props: Props) {
                 <TableCell align="right">{t("chosen.net")}</TableCell>
                 <TableCell align="right">{t("vendorsExtra.vat")}</TableCell>
                 <TableCell align="right">{t("vendorsExtra.total")}</TableCell>
-                <TableCell />
+                <TableCell>
+                  <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+                </TableCell>
               </TableRow>
             </TableHead>
             <TableBody>

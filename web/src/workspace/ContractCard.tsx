@@ -101,7 +101,7 @@ export function ContractCard({
     return (
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack component="form" noValidate aria-label={title} spacing={2} onSubmit={(e) => void submit(e)}>
-          <Typography variant="subtitle1">{title}</Typography>
+          <Typography variant="subtitle1" component="h4">{title}</Typography>
           <Typography variant="body2" color="text.secondary">
             {t("vendorsExtra.agreedAmount", { amount: formatMoney(amount, language) })}
           </Typography>
@@ -143,7 +143,7 @@ export function ContractCard({
       {data && (
         <Stack spacing={1}>
           <Stack direction="row" spacing={1} sx={{ alignItems: "center", flexWrap: "wrap" }}>
-            <Typography variant="subtitle1" sx={{ flexGrow: 1 }}>
+            <Typography variant="subtitle1" component="h4" sx={{ flexGrow: 1 }}>
               {title}
             </Typography>
             <Chip data-testid="contract-status" label={t(`vendorsExtra.status.${data.status}`)} color={STATUS_COLOR[data.status]} />

@@ -33,6 +33,7 @@ import {
 } from "../api";
 import { Loading } from "../common/Loading";
 import { ProblemAlert } from "../common/ProblemAlert";
+import { VisuallyHidden } from "../common/VisuallyHidden";
 import { formatMoney } from "../format";
 import { acceptProposal, choose, storedItems } from "./chosenVendors";
 import { ChosenVendors } from "./ChosenVendors";
@@ -160,7 +161,9 @@ export function VendorSelection({ event, shortlist = [] }: { event: EventOut; sh
                       <TableCell>{t("vendors.vendor")}</TableCell>
                       <TableCell align="right">{t("vendors.price")}</TableCell>
                       <TableCell>{t("vendorsExtra.alternatives")}</TableCell>
-                      <TableCell />
+                      <TableCell>
+                        <VisuallyHidden>{t("common.actions")}</VisuallyHidden>
+                      </TableCell>
                     </TableRow>
                   </TableHead>
                   <TableBody>
