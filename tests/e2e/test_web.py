@@ -19,17 +19,15 @@ from openpyxl import load_workbook
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.e2e.web import SCREENSHOTS, create_event_by_brief, shot, sign_up
-
-
-def _token(server: str) -> str:
-    """An access token for the organiser signed up in the browser, to ask the API directly."""
-    answer = httpx.post(
-        f"{server}/api/v1/auth/token",
-        data={"username": "anna@example.ru", "password": "long-enough-password"},
-    )
-    token: str = answer.json()["access_token"]
-    return token
+from tests.e2e.web import (
+    EMAIL,
+    PASSWORD,
+    SCREENSHOTS,
+    api_token,
+    create_event_by_brief,
+    shot,
+    sign_up,
+)
 
 
 def _event_id(url: str) -> str:
@@ -42,7 +40,7 @@ def _due_dates(server: str, url: str) -> dict[str, str]:
     """Each task's due date by title, as the planning API has it."""
     answer = httpx.get(
         f"{server}/api/v1/planning/events/{_event_id(url)}/tasks",
-        headers={"Authorization": f"Bearer {_token(server)}"},
+        headers={"Authorization": f"Bearer {api_token(server)}"},
     )
     assert answer.status_code == 200, answer.text
     return {task["title"]: task["due_date"] for task in answer.json()}
@@ -50,7 +48,7 @@ def _due_dates(server: str, url: str) -> dict[str, str]:
 
 def _api_roi(server: str, url: str, *, price: str, attendance: int) -> dict[str, str]:
     """The same ROI question asked of the API directly, as the organiser signed up above."""
-    token = _token(server)
+    token = api_token(server)
     answer = httpx.post(
         f"{server}/api/v1/finance/events/{_event_id(url)}/roi-analysis",
         json={
@@ -252,8 +250,8 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
 def select_vendors_and_sign_contract(page: Page) -> None:
     """Vendors for the conference: the optimiser's picks and total, a contract and its DOCX."""
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.get_by_label("Электронная почта").fill("anna@example.ru")
-    page.get_by_label("Пароль").fill("long-enough-password")
+    page.get_by_label("Электронная почта").fill(EMAIL)
+    page.get_by_label("Пароль").fill(PASSWORD)
     page.get_by_role("button", name="Войти").click()
     # Signing in returns to the last page (the wedding); the conference is on the dashboard.
     page.get_by_role("link", name="Мероприятия").click()

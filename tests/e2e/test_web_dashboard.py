@@ -14,24 +14,12 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-import httpx
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.web import audit, create_event_by_brief, shot, sign_up
+from tests.e2e.web import api_get, audit, create_event_by_brief, shot, sign_up
 
 CONFERENCE = "Конференция «Цифровая Москва»"
 WEDDING = "Свадьба Ивановых"
-
-
-def _api(server: str, path: str) -> Any:
-    """What the API answers the organiser signed up in the browser."""
-    token = httpx.post(
-        f"{server}/api/v1/auth/token",
-        data={"username": "anna@example.ru", "password": "long-enough-password"},
-    ).json()["access_token"]
-    answer = httpx.get(f"{server}{path}", headers={"Authorization": f"Bearer {token}"})
-    assert answer.status_code == 200, answer.text
-    return answer.json()
 
 
 def _whole(value: float | str) -> str:
@@ -56,7 +44,7 @@ def create_wedding_without_guests_or_budget(page: Page) -> None:
     dialog.get_by_role("button", name="Создать").click()
 
 
-def _card_agrees_with_the_api(card: Locator, overview: dict[str, Any]) -> None:
+def _card_agrees_with_theapi_get(card: Locator, overview: dict[str, Any]) -> None:
     plan, money = overview["plan"], overview["money"]
     plan_figures = card.get_by_test_id("card-plan")
     if plan["has_plan"]:
@@ -121,23 +109,23 @@ def test_dashboard_cards_and_an_event_without_an_estimate(page: Page, server: st
     page.get_by_role("link", name="Мероприятия").click()
     expect(page.get_by_role("article")).to_have_count(2)
     overviews = {
-        item["event"]["name"]: item for item in _api(server, "/api/v1/dashboard/events")["items"]
+        item["event"]["name"]: item for item in api_get(server, "/api/v1/dashboard/events")["items"]
     }
     conference = overviews[CONFERENCE]
     event_id = conference["event"]["id"]
-    status = _api(server, f"/api/v1/finance/budget-status/{event_id}")
-    timeline = _api(server, f"/api/v1/planning/events/{event_id}/timeline")
+    status = api_get(server, f"/api/v1/finance/budget-status/{event_id}")
+    timeline = api_get(server, f"/api/v1/planning/events/{event_id}/timeline")
     assert conference["money"]["actual"] == status["actual"] == "150000.00"
     assert conference["money"]["plan"] == status["plan"]
     assert conference["plan"]["progress"] == timeline["progress"]
     assert conference["plan"]["overdue"] == timeline["overdue"]
     card = page.get_by_role("article", name=CONFERENCE)
     expect(card.get_by_text("Бюджет израсходован на 5%")).to_be_visible()
-    _card_agrees_with_the_api(card, conference)
+    _card_agrees_with_theapi_get(card, conference)
     wedding = overviews[WEDDING]
     assert wedding["plan"]["has_plan"] is True
     assert wedding["money"]["has_budget"] is False
-    _card_agrees_with_the_api(page.get_by_role("article", name=WEDDING), wedding)
+    _card_agrees_with_theapi_get(page.get_by_role("article", name=WEDDING), wedding)
     shot(page, "d2-dashboard-cards")
     audit(page, "d2-dashboard-cards")
 
@@ -166,12 +154,12 @@ def test_dashboard_cards_and_an_event_without_an_estimate(page: Page, server: st
     page.get_by_role("link", name="Мероприятия").click()
     wedding = next(
         item
-        for item in _api(server, "/api/v1/dashboard/events")["items"]
+        for item in api_get(server, "/api/v1/dashboard/events")["items"]
         if item["event"]["name"] == WEDDING
     )
     assert wedding["money"]["has_budget"] is True
     assert wedding["money"]["actual"] == "0.00"
     card = page.get_by_role("article", name=WEDDING)
     expect(card.get_by_text("Бюджет израсходован на 0%")).to_be_visible()
-    _card_agrees_with_the_api(card, wedding)
+    _card_agrees_with_theapi_get(card, wedding)
     shot(page, "d4-dashboard-both-estimated")

@@ -17,7 +17,7 @@ from PIL import Image
 from playwright.sync_api import Locator, Page, Response, expect
 
 from eventmaestro.agents.planning.calendar import calendar_for
-from tests.e2e.web import SCREENSHOTS, audit, create_event_by_brief, shot, sign_up
+from tests.e2e.web import SCREENSHOTS, api_token, audit, create_event_by_brief, shot, sign_up
 
 Task = dict[str, Any]
 
@@ -30,11 +30,7 @@ class Api:
         assert event_id is not None, page_url
         self.event_id = event_id.group(1)
         self.server = server
-        token = httpx.post(
-            f"{server}/api/v1/auth/token",
-            data={"username": "anna@example.ru", "password": "long-enough-password"},
-        ).json()["access_token"]
-        self.headers = {"Authorization": f"Bearer {token}"}
+        self.headers = {"Authorization": f"Bearer {api_token(server)}"}
 
     def get(self, path: str) -> Any:
         answer = httpx.get(f"{self.server}/api/v1/planning{path}", headers=self.headers)

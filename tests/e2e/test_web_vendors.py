@@ -9,25 +9,12 @@ import io
 import re
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-import httpx
 from docx import Document
 from playwright.sync_api import Locator, Page, expect
 
 from eventmaestro.agents.vendors.pdf import converter
-from tests.e2e.web import audit, create_event_by_brief, shot, sign_up
-
-
-def _api(server: str, path: str) -> Any:
-    """Ask the API directly, as the organiser who signed up in the browser."""
-    token = httpx.post(
-        f"{server}/api/v1/auth/token",
-        data={"username": "anna@example.ru", "password": "long-enough-password"},
-    ).json()["access_token"]
-    answer = httpx.get(f"{server}{path}", headers={"Authorization": f"Bearer {token}"})
-    assert answer.status_code == 200, answer.text
-    return answer.json()
+from tests.e2e.web import api_get, audit, create_event_by_brief, shot, sign_up
 
 
 def _draw_up_contract(page: Page, row: Locator) -> str:
@@ -70,7 +57,7 @@ def test_chosen_vendors_contracts_and_payment_terms_survive_a_reload(
     alternative.click()
     expect(chosen.filter(has_text=swapped)).to_have_count(1)
     expect(page.get_by_text("Подборка принята")).to_have_count(0)
-    stored = _api(server, f"/api/v1/vendors/events/{event_id}/selection")
+    stored = api_get(server, f"/api/v1/vendors/events/{event_id}/selection")
     assert swapped in [item["vendor_name"] for item in stored["items"]]
     total = page.get_by_test_id("chosen-total")
     expect(total).to_have_attribute("data-value", stored["total"]["amount"])
@@ -152,7 +139,7 @@ def test_chosen_vendors_contracts_and_payment_terms_survive_a_reload(
     assert Decimal(
         schedule.get_by_test_id("payments-total").get_attribute("data-value") or "0"
     ) == Decimal(first_total)
-    terms = _api(server, f"/api/v1/finance/events/{event_id}/payment-terms")
+    terms = api_get(server, f"/api/v1/finance/events/{event_id}/payment-terms")
     assert [(t["vendor"], t["amount"]["amount"]) for t in terms["vendors"]] == [
         (vendor, first_total)
     ]

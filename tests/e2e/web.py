@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -28,7 +29,26 @@ CHROMIUM_ARGS = [
 # The first minute of a fresh server also loads the demo vendor catalogue into the same
 # SQLite file, so a write may wait its turn.
 expect.set_options(timeout=30_000)
+EMAIL = "anna@example.ru"
+PASSWORD = "long-enough-password"
 BRIEF = "Конференция на 300 человек в Москве 15 апреля, бюджет 3 млн"
+
+
+def api_token(server: str) -> str:
+    """An access token for the organiser `sign_up` made, to ask the API directly."""
+    answer = httpx.post(
+        f"{server}/api/v1/auth/token", data={"username": EMAIL, "password": PASSWORD}
+    )
+    assert answer.status_code == 200, answer.text
+    token: str = answer.json()["access_token"]
+    return token
+
+
+def api_get(server: str, path: str) -> Any:
+    """What the API answers that organiser for `path`."""
+    answer = httpx.get(f"{server}{path}", headers={"Authorization": f"Bearer {api_token(server)}"})
+    assert answer.status_code == 200, answer.text
+    return answer.json()
 
 
 def shot(page: Page, name: str) -> None:
@@ -44,13 +64,13 @@ def sign_up(page: Page) -> None:
     page.get_by_role("link", name="Нет аккаунта? Зарегистрироваться").click()
     page.get_by_label("Название агентства").fill("Агентство «Маэстро»")
     page.get_by_label("Ваше имя").fill("Анна Организатор")
-    page.get_by_label("Электронная почта").fill("anna@example.ru")
+    page.get_by_label("Электронная почта").fill(EMAIL)
     page.get_by_label("Пароль").fill("short")
     page.get_by_role("button", name="Зарегистрироваться").click()
     # The message stands next to the field it is about, before anything is sent.
     expect(page.get_by_label("Пароль")).to_have_attribute("aria-invalid", "true")
     shot(page, "02-sign-up-invalid")
-    page.get_by_label("Пароль").fill("long-enough-password")
+    page.get_by_label("Пароль").fill(PASSWORD)
     page.get_by_role("button", name="Зарегистрироваться").click()
     expect(page.get_by_role("heading", name="Мероприятия")).to_be_visible()
     expect(page.get_by_text("Мероприятий пока нет")).to_be_visible()

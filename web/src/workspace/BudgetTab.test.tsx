@@ -104,9 +104,10 @@ describe("BudgetTab", () => {
     expect(server.requests[0]).toMatchObject({ method: "POST", path: "/api/v1/finance/events/e1/budget", body: {} });
   });
 
-  it("asks an event without a guest count for one before estimating", async () => {
+  it("asks an event without a guest count for one, saves it on the event, then estimates", async () => {
     startSession({ access_token: "a", refresh_token: "r", token_type: "bearer", expires_in: 900 });
     const server = fakeServer({
+      "PATCH /api/v1/events/e1": () => ({ status: 200, body: { ...EVENT, guests_count: 80 } }),
       "POST /api/v1/finance/events/e1/budget": () => ({ status: 201, body: BUDGET }),
     });
     render(
@@ -121,7 +122,8 @@ describe("BudgetTab", () => {
 
     fireEvent.change(within(form).getByLabelText(/Гостей/), { target: { value: "80" } });
     fireEvent.click(within(form).getByRole("button", { name: "Рассчитать смету" }));
-    await waitFor(() => expect(server.requests).toHaveLength(1));
-    expect(server.requests[0]?.body).toEqual({ guests: 80 });
+    await waitFor(() => expect(server.requests).toHaveLength(2));
+    expect(server.requests[0]).toMatchObject({ method: "PATCH", path: "/api/v1/events/e1", body: { guests_count: 80 } });
+    expect(server.requests[1]).toMatchObject({ method: "POST", path: "/api/v1/finance/events/e1/budget", body: {} });
   });
 });

@@ -1,7 +1,7 @@
 import { Button, Stack, TextField } from "@mui/material";
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { useCreateBudgetMutation, type EventOut } from "../api";
+import { useCreateBudgetMutation, useUpdateEventMutation, type EventOut } from "../api";
 import { EmptyState } from "../common/EmptyState";
 import { ProblemAlert } from "../common/ProblemAlert";
 
@@ -10,6 +10,7 @@ import { ProblemAlert } from "../common/ProblemAlert";
 export function EstimateOffer({ event }: { event: EventOut }) {
   const { t } = useTranslation();
   const [createBudget, creation] = useCreateBudgetMutation();
+  const [updateEvent, update] = useUpdateEventMutation();
   const [guests, setGuests] = useState("");
   const [invalid, setInvalid] = useState(false);
   const needsGuests = !event.guests_count;
@@ -22,11 +23,17 @@ export function EstimateOffer({ event }: { event: EventOut }) {
       return;
     }
     setInvalid(false);
-    void createBudget({ eventId: event.id, budgetCreate: needsGuests ? { guests: count } : {} });
+    void (async () => {
+      // The count belongs to the event (plan, vendors and the dashboard read it there), so it
+      // is saved first; the estimate then reads it from the event like any other.
+      if (needsGuests && (await updateEvent({ eventId: event.id, eventUpdate: { guests_count: count } })).error) return;
+      await createBudget({ eventId: event.id, budgetCreate: {} });
+    })();
   };
 
   return (
     <Stack spacing={2}>
+      {update.error ? <ProblemAlert error={update.error} /> : null}
       {creation.error ? <ProblemAlert error={creation.error} /> : null}
       <EmptyState
         text={needsGuests ? t("budget.emptyNeedsGuests") : t("budget.empty")}
@@ -52,7 +59,7 @@ export function EstimateOffer({ event }: { event: EventOut }) {
                 slotProps={{ htmlInput: { inputMode: "numeric" } }}
               />
             )}
-            <Button type="submit" variant="contained" disabled={creation.isLoading || creation.isSuccess}>
+            <Button type="submit" variant="contained" disabled={update.isLoading || creation.isLoading || creation.isSuccess}>
               {t("budget.create")}
             </Button>
           </Stack>
