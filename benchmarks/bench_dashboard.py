@@ -27,7 +27,6 @@ import datetime as dt
 import gc
 import os
 import platform as host
-import statistics
 import sys
 import tempfile
 import time
@@ -41,6 +40,8 @@ from sqlalchemy import event as sql_event
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from measure import pct
+
 from eventmaestro.agents.vendors.service import load_demo_catalogue
 from eventmaestro.app import create_app
 from eventmaestro.kit.migrate import upgrade_async
@@ -51,13 +52,6 @@ SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 DASHBOARD = "/api/v1/dashboard/events"
 TODAY = dt.datetime.now(dt.UTC).date()
 CATEGORIES = ("venue", "catering", "technical", "decoration", "printing", "logistics")
-
-
-def pct(samples: list[float], q: int) -> float:
-    """The q-th percentile (1..99) by linear interpolation."""
-    if len(samples) == 1:
-        return samples[0]
-    return statistics.quantiles(samples, n=100, method="inclusive")[q - 1]
 
 
 @asynccontextmanager

@@ -35,6 +35,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from measure import pct
+
 from eventmaestro.agents.base import AgentResult, AgentTask
 from eventmaestro.agents.maestro.endpoints import get_maestro
 from eventmaestro.agents.maestro.flows import flow_for
@@ -53,13 +55,6 @@ NOW = "2026-09-01T09:00:00+03:00"
 SECRET = "bench-secret-key-that-is-long-enough-0123456789"
 LATENCY = 0.5
 WARM_UP = 5
-
-
-def pct(samples: list[float], q: int) -> float:
-    """The q-th percentile (1..99) by linear interpolation."""
-    if len(samples) == 1:
-        return samples[0]
-    return statistics.quantiles(samples, n=100, method="inclusive")[q - 1]
 
 
 @asynccontextmanager

@@ -20,12 +20,8 @@ from __future__ import annotations
 import argparse
 import os
 import platform
-import socket
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +30,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.e2e.web import CHROMIUM, CHROMIUM_ARGS
+from measure import pct
+from tests.e2e.web import CHROMIUM, CHROMIUM_ARGS, running_maestro
 
 PASSWORD = "long-enough-password"
 EMAIL = "bench@example.ru"
@@ -44,44 +41,6 @@ SLOW_4G = {
     "downloadThroughput": 1.6 * 1024 * 1024 / 8,
     "uploadThroughput": 750 * 1024 / 8,
 }
-
-
-def pct(samples: list[float], q: int) -> float:
-    if len(samples) == 1:
-        return samples[0]
-    return statistics.quantiles(samples, n=100, method="inclusive")[q - 1]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def start_server(data_dir: Path) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MAESTRO_")}
-    env["MAESTRO_DATA_DIR"] = str(data_dir)
-    # Every cold load signs in afresh; the sign-in rate limit is not what is measured here.
-    env["MAESTRO_LOGIN_ATTEMPTS_PER_WINDOW"] = "100000"
-    maestro = Path(sys.executable).with_name("maestro")
-    process = subprocess.Popen(
-        [str(maestro), "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                return process, base
-        except httpx.TransportError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("maestro serve did not start within 60 s")
 
 
 def prepare(base: str) -> str:
@@ -167,8 +126,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        process, base = start_server(Path(tmp) / "data")
-        try:
+        # Every cold load signs in afresh; the sign-in rate limit is not what is measured.
+        limits = {"MAESTRO_LOGIN_ATTEMPTS_PER_WINDOW": "100000"}
+        with running_maestro(Path(tmp), env=limits, wait=60) as base:
             event_id = prepare(base)
             screens = [
                 ("sign-in", "/signin", "h1", False),
@@ -218,9 +178,6 @@ def main() -> None:
                             flush=True,
                         )
                 browser.close()
-        finally:
-            process.terminate()
-            process.wait(timeout=15)
 
 
 if __name__ == "__main__":

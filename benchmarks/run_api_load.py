@@ -40,7 +40,6 @@ import resource
 import secrets
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -52,6 +51,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from measure import free_port
 from payloads import event_payload
 from rich.console import Console
 from rich.progress import (
@@ -121,13 +121,6 @@ class StepResult:
 
 
 # --- processes and machine -------------------------------------------------------------------
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def pinned(command: list[str], cpus: str | None) -> list[str]:

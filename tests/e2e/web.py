@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import os
 import re
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +38,51 @@ expect.set_options(timeout=30_000)
 EMAIL = "anna@example.ru"
 PASSWORD = "long-enough-password"
 BRIEF = "Конференция на 300 человек в Москве 15 апреля, бюджет 3 млн"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+@contextmanager
+def running_maestro(
+    workdir: Path, *, env: dict[str, str] | None = None, wait: float = 30
+) -> Iterator[str]:
+    """`maestro serve` as a real process on a bare data directory in `workdir` (what
+    `make run` starts), with only `env` of the MAESTRO_ settings; yields its base URL."""
+    port = free_port()
+    settings = {k: v for k, v in os.environ.items() if not k.startswith("MAESTRO_")}
+    settings |= {"MAESTRO_DATA_DIR": str(workdir / "data"), **(env or {})}
+    maestro = Path(sys.executable).with_name("maestro")
+    log = workdir / "serve.log"
+    with log.open("wb") as sink:
+        process = subprocess.Popen(
+            [str(maestro), "serve", "--port", str(port)],
+            env=settings,
+            cwd=workdir,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+        )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + wait
+        while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"maestro serve exited early:\n{log.read_text()}")
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            raise RuntimeError(f"maestro serve did not answer within {wait:.0f} s")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
 
 
 def api_token(server: str) -> str:
