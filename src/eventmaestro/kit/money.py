@@ -1,12 +1,18 @@
-"""Money: an exact Decimal amount with an ISO currency. Never a float."""
+"""Money: an exact Decimal amount with an ISO currency. Never a float.
+
+Two kinds of amounts reach `Money`. Amounts computed in code (a per-guest price, a share, VAT)
+arrive as `Decimal` and are rounded to kopecks half-up here, once, so no arithmetic path can
+make an invalid amount. Amounts typed by people arrive as text or JSON numbers and must already
+be whole kopecks: «100.005» is refused, not silently rounded.
+"""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class Currency(StrEnum):
@@ -18,6 +24,17 @@ class Currency(StrEnum):
 KOPECK = Decimal("0.01")
 
 
+def kopecks(value: Decimal) -> Decimal:
+    """The one rounding rule for money: to the kopeck, half away from zero."""
+    return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
+
+
+def _round_computed(value: Any) -> Any:
+    if isinstance(value, Decimal) and value.is_finite():
+        return kopecks(value)
+    return value
+
+
 def _to_kopecks(value: Decimal) -> Decimal:
     """One representation per amount: "1500000.5" and "1500000.50" are the same money."""
     return value.quantize(KOPECK)
@@ -25,6 +42,7 @@ def _to_kopecks(value: Decimal) -> Decimal:
 
 Amount = Annotated[
     Decimal,
+    BeforeValidator(_round_computed),
     Field(
         gt=0,
         max_digits=14,
