@@ -8,7 +8,7 @@ UV_VERSION := 0.13.9
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: install run test lint fmt migrate bench eval clean ui ui-api chromium
+.PHONY: install run test test-clock lint fmt migrate bench eval clean ui ui-api chromium faketime
 
 # The web app (web/) builds into the Python package, which serves it at `/`.
 WEB_DEPS := web/node_modules/.installed
@@ -43,12 +43,26 @@ ui-api: install $(WEB_DEPS) ## Regenerate web/openapi.json and the typed client 
 chromium: ## Debian's Chromium for the browser tests, installed when missing
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; }
 
+faketime: ## Debian's libfaketime for the runs with the clock moved ahead, installed when missing
+	@command -v faketime >/dev/null || { $(SUDO) apt-get update && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y faketime; }
+
 run: install ui ## Start Maestro with the embedded defaults on http://127.0.0.1:8000
 	$(BIN)/maestro serve
 
-test: install ui chromium ## Run every test: the web app's components, then everything in pytest
+test: install ui chromium ## Run every test: the web app's components, everything in pytest, then the date tests a year on
 	cd web && npx vitest run
 	$(BIN)/pytest
+	$(MAKE) --no-print-directory test-clock
+
+# The tests marked `dates` again with the real clock moved ahead: a test that passes only in
+# the month it was written fails here. Monotonic time stays real (timeouts, asyncio).
+CLOCK_SHIFTS ?= +45d +200d +400d
+test-clock: install faketime ## The date tests with the clock moved +45, +200 and +400 days
+	@for shift in $(CLOCK_SHIFTS); do \
+		echo "== clock moved $$shift =="; \
+		FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -m -f "$$shift" \
+			$(BIN)/pytest -m dates -q -p no:cacheprovider || exit 1; \
+	done
 
 lint: install $(WEB_DEPS) ## ruff + mypy strict; tsc + ESLint; the generated client is up to date
 	$(BIN)/ruff check src tests benchmarks

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import asyncpg
 import httpx
@@ -19,17 +19,26 @@ from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from eventmaestro.app import create_app
+from eventmaestro.kit import clock
 from eventmaestro.kit.cache import create_cache
 from eventmaestro.kit.db import Base
 from eventmaestro.kit.migrate import upgrade_async
 from eventmaestro.kit.platform import Platform
 from eventmaestro.models import import_all_models
 from eventmaestro.settings import Settings
+from tests.clock import TEST_NOW
 from tests.servers import POSTGRES_URL, RABBITMQ_URL, REDIS_URL, require_server
 
 # One database per test process, so parallel runs on one server never touch each other.
 TEST_DATABASE = f"maestro_test_{os.getpid()}"
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pinned_clock() -> Iterator[None]:
+    """Maestro's clock reads TEST_NOW for the whole run (see tests/clock.py)."""
+    with clock.started_at(TEST_NOW):
+        yield
 
 
 def postgres_url_for(database: str) -> str:
@@ -139,3 +148,16 @@ async def client(clean_platform: Platform) -> AsyncIterator[httpx.AsyncClient]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 50000))
     async with httpx.AsyncClient(transport=transport, base_url="http://maestro.test") as http:
         yield http
+
+
+# Tests of the agents, of understanding and of the overviews plan, estimate and select for
+# dates; CI runs them again with the real clock moved ahead (`make test-clock`).
+DATED = ("tests/agents/", "tests/nlp/", "tests/dashboard/", "tests/api/test_events.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = config.rootpath
+    for item in items:
+        where = item.path.relative_to(root).as_posix()
+        if where.startswith(DATED):
+            item.add_marker(pytest.mark.dates)

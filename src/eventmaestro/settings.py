@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr
+from pydantic import AwareDatetime, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     # Generate a plan for every new event that has a date (the Planning agent listens to
     # `event.created`); off by default so an import of old events does not plan them all.
     planning_auto_plan: bool = False
+    # Start Maestro's clock at this moment (it ticks on from there): demos as of a chosen day,
+    # and browser or multi-process tests that must not depend on the real date.
+    clock_start: AwareDatetime | None = None
 
     log_level: str = "INFO"
     log_json: bool = True

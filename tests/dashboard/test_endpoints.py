@@ -17,9 +17,10 @@ from sqlalchemy import event as sql_event
 from eventmaestro.kit.platform import Platform
 from tests.agents.vendors.catalogue import LOFT, load
 from tests.api.helpers import bearer, create_event, register
+from tests.clock import TEST_TODAY
 
 DASHBOARD = "/api/v1/dashboard/events"
-TODAY = dt.datetime.now(dt.UTC).date()
+TODAY = TEST_TODAY
 
 
 def _days(n: int) -> str:

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, sync_playwright
 
 from eventmaestro.webui import DIST
+from tests.clock import TEST_NOW
 from tests.e2e.web import CHROMIUM, CHROMIUM_ARGS, SCREENSHOTS, running_maestro
 
 
@@ -43,6 +44,8 @@ def page(browser: Browser, server: str) -> Iterator[Page]:
         locale="ru-RU",
         accept_downloads=True,
     )
+    # The page's "today" (the Gantt's line, date pickers) is the server's: the suite's TEST_NOW.
+    context.clock.install(time=TEST_NOW)
     page = context.new_page()
     problems: list[str] = []
 

@@ -44,6 +44,7 @@ from eventmaestro.kit.platform import Platform
 from eventmaestro.settings import Settings
 from tests.agents.vendors.catalogue import load
 from tests.api.helpers import KAZAN_PARTY, bearer, register
+from tests.clock import CLOCK_ENV
 from tests.conftest import TEST_SECRET, drop_postgres_database, recreate_postgres_database
 from tests.servers import POSTGRES_URL, RABBITMQ_URL, REDIS_URL, require_server
 
@@ -246,6 +247,7 @@ async def cluster(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Clu
             "MAESTRO_SIGNUP": "open",
             "MAESTRO_LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
+            **CLOCK_ENV,
         }
         bin_dir = Path(sys.executable).parent
         processes: list[Process] = []

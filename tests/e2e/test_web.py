@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from PIL import Image
 from playwright.sync_api import Page, expect
 
+from tests.clock import TEST_TODAY
 from tests.e2e.web import (
     EMAIL,
     PASSWORD,
@@ -224,7 +225,7 @@ def test_first_session_in_the_browser(page: Page, server: str) -> None:
     page.get_by_role("button", name="RU").click()
 
     # A second event by the form, and the dashboard's type filter telling the two apart.
-    create_event_by_form(page, _next_april_15(dt.datetime.now(dt.UTC).date()))
+    create_event_by_form(page, _next_april_15(TEST_TODAY))
     expect(page.get_by_role("heading", name="Свадьба Ивановых")).to_be_visible()
     page.get_by_role("link", name="Мероприятия").click()
     expect(page.get_by_role("article")).to_have_count(2)

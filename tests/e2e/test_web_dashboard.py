@@ -16,6 +16,7 @@ from typing import Any
 
 from playwright.sync_api import Locator, Page, expect
 
+from tests.clock import TEST_TODAY
 from tests.e2e.web import api_get, audit, create_event_by_brief, shot, sign_up
 
 CONFERENCE = "Конференция «Цифровая Москва»"
@@ -38,7 +39,7 @@ def create_wedding_without_guests_or_budget(page: Page) -> None:
     dialog.get_by_label("Название").fill(WEDDING)
     dialog.get_by_role("combobox", name="Тип").click()
     page.get_by_role("option", name="Свадьба").click()
-    today = dt.datetime.now(dt.UTC).date()
+    today = TEST_TODAY
     dialog.get_by_label("Дата", exact=True).fill((today + dt.timedelta(days=150)).isoformat())
     dialog.get_by_label("Город").fill("Казань")
     dialog.get_by_role("button", name="Создать").click()

@@ -18,6 +18,8 @@ import httpx
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.clock import CLOCK_ENV
+
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 CHROMIUM = os.environ.get("MAESTRO_CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps calling out, and this machine's
@@ -52,10 +54,11 @@ def running_maestro(
     workdir: Path, *, env: dict[str, str] | None = None, wait: float = 30
 ) -> Iterator[str]:
     """`maestro serve` as a real process on a bare data directory in `workdir` (what
-    `make run` starts), with only `env` of the MAESTRO_ settings; yields its base URL."""
+    `make run` starts), with only `env` of the MAESTRO_ settings and its clock started at the
+    suite's TEST_NOW; yields its base URL."""
     port = free_port()
     settings = {k: v for k, v in os.environ.items() if not k.startswith("MAESTRO_")}
-    settings |= {"MAESTRO_DATA_DIR": str(workdir / "data"), **(env or {})}
+    settings |= {"MAESTRO_DATA_DIR": str(workdir / "data"), **CLOCK_ENV, **(env or {})}
     maestro = Path(sys.executable).with_name("maestro")
     log = workdir / "serve.log"
     with log.open("wb") as sink:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
+from eventmaestro.kit import clock
 from eventmaestro.kit.bus import Bus, create_bus
 from eventmaestro.kit.cache import Cache, create_cache
 from eventmaestro.kit.db import create_engine, create_sessionmaker
@@ -50,6 +51,8 @@ class Platform:
         )
 
     async def start(self) -> None:
+        if self.settings.clock_start is not None:
+            clock.start_at(self.settings.clock_start)
         await self.bus.connect()
         await self.relay.start()
         self._started = True

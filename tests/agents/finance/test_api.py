@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
-from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -16,6 +15,7 @@ from eventmaestro.kit.platform import Platform
 from tests.agents.finance.test_exports import keep
 from tests.agents.finance.test_variance import SEED_ACTUAL, SEED_PLAN
 from tests.api.helpers import bearer, create_event, register
+from tests.clock import TEST_TODAY
 
 
 async def _setup(client: httpx.AsyncClient, **event: Any) -> tuple[str, str]:
@@ -257,7 +257,7 @@ VENDORS = [
 
 
 async def test_payment_schedule_flags_overdue_deposits(client: httpx.AsyncClient) -> None:
-    today = datetime.now(ZoneInfo("Europe/Moscow")).date()
+    today = TEST_TODAY
     token, event_id = await _setup(client, date=str(today + timedelta(days=10)))
     response = await client.post(
         f"/api/v1/finance/events/{event_id}/payment-schedule",

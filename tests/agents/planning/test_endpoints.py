@@ -13,6 +13,7 @@ from eventmaestro.agents.planning.calendar import calendar_for
 from eventmaestro.kit.outbox_models import OutboxMessage
 from eventmaestro.kit.platform import Platform
 from tests.api.helpers import bearer, create_event, register
+from tests.clock import TEST_TODAY
 
 PLANNING = "/api/v1/planning"
 LATER = {"date": "2027-06-01", "event_type": "conference", "guests_count": 150}
@@ -109,7 +110,7 @@ async def test_task_filters(client: httpx.AsyncClient) -> None:
     assert all(task["critical"] for task in critical)
     overdue = (await client.get(url, params={"overdue": True}, headers=bearer(token))).json()
     assert overdue
-    today = dt.datetime.now(dt.UTC).date().isoformat()
+    today = TEST_TODAY.isoformat()
     assert all(task["overdue"] and task["due_date"] < today for task in overdue)
     concept = (await client.get(url, params={"phase": "concept"}, headers=bearer(token))).json()
     assert {task["phase"] for task in concept} == {"concept"}

@@ -3,7 +3,6 @@ gets one filled from its vendors by the migration, so corrections work there at 
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -14,13 +13,14 @@ from eventmaestro.agents.vendors.models import Vendor
 from eventmaestro.kit.db import create_engine
 from eventmaestro.kit.migrate import upgrade_async
 from tests.agents.vendors.catalogue import LOFT
+from tests.clock import TEST_NOW
 
 
 async def test_upgrade_fills_the_vocabulary_from_existing_vendors(tmp_path: Path) -> None:
     url = f"sqlite+aiosqlite:///{tmp_path / 'old.db'}"
     await upgrade_async(url, "0005")
     engine = create_engine(url)
-    now = dt.datetime.now(dt.UTC)
+    now = TEST_NOW
     async with engine.begin() as conn:
         await conn.execute(insert(Vendor), [{**LOFT, "created_at": now, "updated_at": now}])
     await engine.dispose()
