@@ -34,8 +34,8 @@ from eventmaestro.agents.finance.service import FinanceService
 from eventmaestro.events.schemas import EventFormat, EventType
 from eventmaestro.kit.auth import Principal
 from eventmaestro.kit.errors import ConflictError
-from eventmaestro.kit.money import Money
-from eventmaestro.kit.types import Name
+from eventmaestro.kit.money import Money, format_rub
+from eventmaestro.kit.types import IsoDate, Name
 
 agent = Agent("finance", "Budgets, expenses, ROI, ticket pricing and forecasts, computed exactly")
 
@@ -48,7 +48,7 @@ def _principal(ctx: RunContext) -> Principal:
 
 
 def _rub(amount: Decimal) -> str:
-    return f"{amount:,.2f}".replace(",", " ") + " ₽"
+    return format_rub(amount)
 
 
 class EstimateSkillIn(Terms):
@@ -61,6 +61,7 @@ class EstimateSkillIn(Terms):
     days: int | None = Field(default=None, ge=1, le=60)
     target: Money | None = None
     scenario: Scenario = Scenario.STANDARD
+    date: IsoDate | None = Field(default=None, description="The event's day: sets the VAT rate")
     event_id: uuid.UUID | None = Field(
         default=None, description="Save the estimate as this event's budget (if it has none)"
     )
@@ -82,6 +83,7 @@ async def estimate_budget(ctx: RunContext, data: EstimateSkillIn) -> SkillOutcom
             target=target,
             scenario=data.scenario,
             terms=data,
+            date=data.date,
         )
     )
     ru = ctx.context.locale == "ru"

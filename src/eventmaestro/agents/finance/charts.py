@@ -17,6 +17,7 @@ from eventmaestro.agents.finance.schemas import (
     PaymentScheduleOut,
     PricingOut,
 )
+from eventmaestro.kit.money import format_rub
 
 COLOURS = [
     "#2E6F9E",
@@ -179,4 +180,4 @@ def cash_flow(schedule: PaymentScheduleOut, title: str) -> bytes:
 
 
 def _rub(amount: Decimal) -> str:
-    return f"{amount:,.0f} ₽".replace(",", " ")
+    return format_rub(amount)

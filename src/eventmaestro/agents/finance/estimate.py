@@ -1,7 +1,7 @@
 """Estimate arithmetic: line items, contingency reserve and VAT, shown separately.
 
-VAT assumption: the general Russian rate is 22 % from 1 January 2026 (it was 20 % until the
-end of 2025); the rate is a parameter because simplified-tax vendors charge 5 %, 7 % or none.
+VAT: the rate comes from the one rule (`kit.vat`: 22 % for dates from 1 January 2026, 20 %
+before); a budget may state another because simplified-tax vendors charge 5 %, 7 % or none.
 Whether unit prices already include VAT is an explicit flag, never guessed: with
 `prices_include_vat` the VAT is the part "в том числе НДС" of the gross total; without it the
 VAT is added on top of the net total.
@@ -10,12 +10,12 @@ VAT is added on top of the net total.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from eventmaestro.agents.finance.arithmetic import HUNDRED, ZERO, apportion, kopecks
+from eventmaestro.kit.vat import vat_on_net, vat_rate, vat_within
 
-RUSSIAN_VAT_RATE_2026 = Decimal(22)
 DEFAULT_CONTINGENCY_RATE = Decimal(10)
 
 
@@ -36,7 +36,7 @@ class LineItem:
 
 @dataclass(frozen=True, slots=True)
 class VatPolicy:
-    rate: Decimal = RUSSIAN_VAT_RATE_2026
+    rate: Decimal = field(default_factory=vat_rate)
     prices_include_vat: bool = False
 
 
@@ -82,11 +82,11 @@ def build_estimate(
     contingency = kopecks(subtotal * contingency_rate / HUNDRED)
     if policy.prices_include_vat:
         total = subtotal + contingency
-        vat_amount = kopecks(total * policy.rate / (HUNDRED + policy.rate))
+        vat_amount = vat_within(total, policy.rate)
         net = total - vat_amount
     else:
         net = subtotal + contingency
-        vat_amount = kopecks(net * policy.rate / HUNDRED)
+        vat_amount = vat_on_net(net, policy.rate)
         total = net + vat_amount
     categories = _category_totals(lines, contingency, total, subtotal)
     return Estimate(

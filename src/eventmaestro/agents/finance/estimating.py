@@ -5,6 +5,7 @@ Pure: no database. A stored budget goes through `service.py`; a skill calls `est
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -30,6 +31,7 @@ from eventmaestro.agents.finance.schemas import (
 )
 from eventmaestro.kit.errors import UnprocessableError
 from eventmaestro.kit.money import Currency, Money
+from eventmaestro.kit.vat import vat_rate
 
 DEFAULT_DAYS = 1
 
@@ -56,6 +58,13 @@ class EstimateRequest:
     target: Decimal | None
     scenario: Scenario
     terms: Terms
+    date: dt.date | None = None
+    """The event's day: it sets the VAT rate unless the terms state one."""
+
+    @property
+    def vat_percent(self) -> Decimal:
+        stated = self.terms.vat_rate_percent
+        return stated if stated is not None else vat_rate(self.date)
 
 
 def estimate(request: EstimateRequest) -> tuple[EstimateOut, Estimate]:
@@ -63,7 +72,7 @@ def estimate(request: EstimateRequest) -> tuple[EstimateOut, Estimate]:
     assumptions = [
         f"Cost reference {reference.version}: 2026 prices net of VAT; each figure states its "
         "basis in the reference file.",
-        f"VAT {request.terms.vat_rate_percent} % "
+        f"VAT {request.vat_percent:f} % "
         + (
             "is included in the unit prices."
             if request.terms.prices_include_vat
@@ -85,7 +94,7 @@ def estimate(request: EstimateRequest) -> tuple[EstimateOut, Estimate]:
         event_format=request.event_format,
     )
     calc_terms = CalcTerms(
-        VatPolicy(request.terms.vat_rate_percent, request.terms.prices_include_vat),
+        VatPolicy(request.vat_percent, request.terms.prices_include_vat),
         request.terms.contingency_percent,
     )
     by_scenario = scenarios(reference, drivers, calc_terms)

@@ -52,8 +52,9 @@ class _In(BaseModel):
 
 
 class Terms(_In):
-    vat_rate_percent: Percent = Field(
-        default=Decimal("22.00"), description="22 % is Russia's general VAT rate from 2026"
+    vat_rate_percent: Percent | None = Field(
+        default=None,
+        description="By default the rate for the event's date: 22 % from 2026, 20 % before",
     )
     prices_include_vat: bool = Field(
         default=False, description="Whether unit prices already include VAT"

@@ -87,6 +87,7 @@ from eventmaestro.kit.errors import (
 from eventmaestro.kit.locks import serialize
 from eventmaestro.kit.money import Currency, Money
 from eventmaestro.kit.outbox import add_event
+from eventmaestro.kit.vat import vat_rate
 
 
 def expense_out(expense: Expense) -> ExpenseOut:
@@ -253,7 +254,10 @@ class FinanceService:
             )
             for line in data.lines
         ]
-        budget.vat_rate = data.vat_rate_percent
+        if data.vat_rate_percent is not None:
+            budget.vat_rate = data.vat_rate_percent
+        else:
+            budget.vat_rate = vat_rate((await self.events.get(principal, event_id)).date)
         budget.prices_include_vat = data.prices_include_vat
         budget.contingency_rate = data.contingency_percent
         budget.scenario = "custom"
@@ -578,6 +582,7 @@ class FinanceService:
             target=target if data.fit_to_target else None,
             scenario=data.scenario,
             terms=data,
+            date=event.date,
         )
 
     async def _budget(self, principal: Principal, event_id: uuid.UUID) -> Budget:

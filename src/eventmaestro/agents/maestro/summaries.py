@@ -15,6 +15,7 @@ from eventmaestro.agents.finance.reference import load_reference
 from eventmaestro.agents.maestro.arguments import pick_task
 from eventmaestro.agents.maestro.dag import ClarificationNeeded
 from eventmaestro.agents.vendors.taxonomy import CITY_BY_ID
+from eventmaestro.kit.money import format_rub, roubles
 from eventmaestro.nlp.intents import Intent
 
 Language = Literal["ru", "en"]
@@ -92,7 +93,9 @@ def pick(pair: tuple[str, str], language: Language) -> str:
 
 
 def money(amount: Decimal | str | float, language: Language, currency: str = "RUB") -> str:
-    value = Decimal(str(amount)).quantize(Decimal(1))
+    if currency == "RUB":
+        return format_rub(amount, language)
+    value = roubles(Decimal(str(amount)))
     grouped = f"{value:,}".replace(",", "\u00a0" if language == "ru" else ",")
     symbol = {"RUB": "₽", "USD": "$", "EUR": "€"}.get(currency, currency)
     return f"{grouped} {symbol}" if currency == "RUB" else f"{symbol}{grouped}"
@@ -106,15 +109,9 @@ def day(value: str | dt.date, language: Language) -> str:
 
 
 def exact_money(amount: Decimal | str | float, language: Language) -> str:
-    """To the kopeck when there are kopecks: what is left must be read exactly."""
-    value = Decimal(str(amount)).quantize(Decimal("0.01"))
-    if value == value.to_integral_value():
-        return money(value, language)
-    sign = "−" if value < 0 else ""
-    whole, cents = f"{abs(value):,.2f}".split(".")
-    separator = "\u00a0" if language == "ru" else ","
-    point = "," if language == "ru" else "."
-    return f"{sign}{whole.replace(',', separator)}{point}{cents} ₽"
+    """Chat shows whole roubles only (kopecks are for documents); see `_left` for figures
+    that must add up."""
+    return format_rub(amount, language)
 
 
 def guests_ru(n: int) -> str:
@@ -340,6 +337,8 @@ def _category_label(category: str, language: Language) -> str:
 
 
 def _left(plan: Decimal, actual: Decimal, language: Language) -> str:
+    # What is left is the difference of the figures shown, so «осталось X из Y» adds up.
+    plan, actual = roubles(Decimal(str(plan))), roubles(Decimal(str(actual)))
     left = plan - actual
     if left >= 0:
         return (

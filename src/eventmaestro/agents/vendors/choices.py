@@ -211,7 +211,12 @@ class ChoicesService:
         # the price it was proposed at.
         size = EventSize(event.guests_count or 1)
         net = quote(
-            vendor.price_model, vendor.price_amount, vendor.min_order, vendor.vat_status, size
+            vendor.price_model,
+            vendor.price_amount,
+            vendor.min_order,
+            vendor.vat_status,
+            size,
+            event.date,
         ).net
         return max(net, Decimal("0.01"))
 
@@ -232,7 +237,7 @@ class ChoicesService:
         net = vat = Decimal("0.00")
         for row in rows:
             vendor = vendors[row.vendor_id]
-            line_vat = vat_on(row.price_amount, vendor.vat_status)
+            line_vat = vat_on(row.price_amount, vendor.vat_status, event.date)
             net, vat = net + row.price_amount, vat + line_vat
             contract = latest.get(vendor.id)
             items.append(

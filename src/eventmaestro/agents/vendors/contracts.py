@@ -1,8 +1,8 @@
 """Contract arithmetic, lifecycle and document. Pure: the service persists.
 
-Amounts: the agreed net price, VAT at 20 % unless the vendor is VAT-exempt, a two-stage
-payment schedule (the vendor's prepayment share on signing, the rest three days before the
-event) whose stages add up to the total to the kopeck.
+Amounts: the agreed net price, VAT by the one rule (`kit.vat`: the event's date and the
+vendor's tax status), a two-stage payment schedule (the vendor's prepayment share on signing,
+the rest three days before the event) whose stages add up to the total to the kopeck.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ from typing import Any
 
 from docx import Document
 
-from eventmaestro.agents.vendors.explain import rubles
 from eventmaestro.agents.vendors.pricing import vat_on
+from eventmaestro.kit.money import format_rub_exact
+from eventmaestro.kit.vat import VatStatus, vat_label, vat_rate
 
 KOPECK = Decimal("0.01")
 PREPAYMENT_DAYS, FINAL_DAYS_BEFORE = 5, 3
@@ -41,7 +42,7 @@ def terms(
     net: Decimal, vat_status: str, prepayment_percent: int, today: dt.date, event_date: dt.date
 ) -> Terms:
     net = net.quantize(KOPECK, rounding=ROUND_HALF_UP)
-    vat = vat_on(net, vat_status)
+    vat = vat_on(net, vat_status, event_date)
     total = net + vat
     first = (total * prepayment_percent / 100).quantize(KOPECK, rounding=ROUND_HALF_UP)
     final_due = max(today, event_date - dt.timedelta(days=FINAL_DAYS_BEFORE))
@@ -91,10 +92,11 @@ def render_docx(c: ContractDocument) -> bytes:
     )
     doc.add_heading("3. Стоимость", level=2)
     doc.add_paragraph(f"Стоимость услуг без НДС: {rubles_exact(c.terms.net)}.")
+    rate = vat_rate(c.event_date, VatStatus.EXEMPT if c.vat_exempt else VatStatus.EXTRA)
     doc.add_paragraph(
-        "НДС не облагается (упрощённая система налогообложения)."
+        "Без НДС (упрощённая система налогообложения)."
         if c.vat_exempt
-        else f"НДС 20 %: {rubles_exact(c.terms.vat)}."
+        else f"{vat_label(rate)}: {rubles_exact(c.terms.vat)}."
     )
     doc.add_paragraph(f"Итого к оплате: {rubles_exact(c.terms.total)}.")
     doc.add_heading("4. Порядок оплаты", level=2)
@@ -119,6 +121,4 @@ def render_docx(c: ContractDocument) -> bytes:
 
 
 def rubles_exact(amount: Decimal) -> str:
-    whole = rubles(amount.to_integral_value(rounding="ROUND_FLOOR")).removesuffix(" ₽")
-    kopecks = int((amount % 1) * 100)
-    return f"{whole},{kopecks:02d} ₽"
+    return format_rub_exact(amount)

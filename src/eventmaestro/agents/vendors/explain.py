@@ -9,10 +9,11 @@ from decimal import Decimal
 from eventmaestro.agents.vendors import geography
 from eventmaestro.agents.vendors import selection as sel
 from eventmaestro.agents.vendors.taxonomy import CATEGORY_LABELS
+from eventmaestro.kit.money import format_rub
 
 
 def rubles(amount: Decimal) -> str:
-    return f"{amount:,.0f}".replace(",", " ") + " ₽"
+    return format_rub(amount)
 
 
 def _label(category: str, locale: str) -> str:

@@ -1,15 +1,19 @@
 """What a vendor costs for one event: the price model applied to the event's size, the
-minimum order, then VAT. Pure arithmetic on Decimal, shared by search, selection, comparison
-and contracts so that every screen quotes the same number."""
+minimum order, then VAT by the one rule (`kit.vat`: the event's date and the vendor's tax
+status). Pure arithmetic on Decimal, shared by search, selection, comparison and contracts so
+that every screen quotes the same number."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
-VAT_RATE = Decimal("0.20")
-KOPECK = Decimal("0.01")
+from eventmaestro.kit.money import kopecks
+from eventmaestro.kit.vat import VatStatus, vat_on_net, vat_rate, vat_within
+
+__all__ = ["EventSize", "PriceModel", "Quote", "VatStatus", "quote", "vat_on"]
 
 
 class PriceModel(StrEnum):
@@ -17,12 +21,6 @@ class PriceModel(StrEnum):
     PER_HOUR = "hour"
     PER_DAY = "day"
     PER_PERSON = "person"
-
-
-class VatStatus(StrEnum):
-    INCLUDED = "included"  # the price already contains 20 % VAT
-    EXTRA = "extra"  # 20 % VAT is added on top of the price
-    EXEMPT = "exempt"  # simplified tax system (УСН): no VAT at all
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +37,19 @@ class Quote:
     total: Decimal
 
 
-def _kopecks(value: Decimal) -> Decimal:
-    return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
-
-
-def vat_on(net: Decimal, vat_status: str) -> Decimal:
-    """The VAT a contract adds to an agreed price before VAT: 20 % unless the vendor is
-    VAT-exempt. Contracts and the event's chosen vendors both use it, so they agree."""
-    if VatStatus(vat_status) is VatStatus.EXEMPT:
-        return Decimal("0.00")
-    return _kopecks(net * VAT_RATE)
+def vat_on(net: Decimal, vat_status: str, on: dt.date | None = None) -> Decimal:
+    """The VAT a contract adds to an agreed price before VAT for a supply on `on`. Contracts
+    and the event's chosen vendors both use it, so they agree."""
+    return vat_on_net(net, vat_rate(on, vat_status))
 
 
 def quote(
-    price_model: str, unit_price: Decimal, min_order: Decimal, vat_status: str, size: EventSize
+    price_model: str,
+    unit_price: Decimal,
+    min_order: Decimal,
+    vat_status: str,
+    size: EventSize,
+    on: dt.date | None = None,
 ) -> Quote:
     units = {
         PriceModel.PER_EVENT: 1,
@@ -60,15 +57,11 @@ def quote(
         PriceModel.PER_DAY: size.days,
         PriceModel.PER_PERSON: size.guests,
     }[PriceModel(price_model)]
-    price = max(unit_price * units, min_order)
+    price = kopecks(max(unit_price * units, min_order))
     status = VatStatus(vat_status)
-    if status is VatStatus.EXTRA:
-        net = _kopecks(price)
-        vat = _kopecks(net * VAT_RATE)
-    elif status is VatStatus.INCLUDED:
-        total = _kopecks(price)
-        vat = _kopecks(total * VAT_RATE / (1 + VAT_RATE))
-        net = total - vat
-    else:
-        net, vat = _kopecks(price), Decimal("0.00")
-    return Quote(net=net, vat=vat, total=net + vat)
+    rate = vat_rate(on, status)
+    if status is VatStatus.INCLUDED:
+        vat = vat_within(price, rate)
+        return Quote(net=price - vat, vat=vat, total=price)
+    vat = vat_on_net(price, rate)
+    return Quote(net=price, vat=vat, total=price + vat)

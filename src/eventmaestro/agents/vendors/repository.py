@@ -62,9 +62,9 @@ from eventmaestro.agents.vendors.models import (
     Vendor,
     VendorBooking,
 )
-from eventmaestro.agents.vendors.pricing import VAT_RATE
 from eventmaestro.agents.vendors.text import nearest_word, stemmed, words
 from eventmaestro.kit.clock import utcnow
+from eventmaestro.kit.vat import VatStatus, vat_rate
 
 DEFAULT_HOURS = 5
 
@@ -89,9 +89,9 @@ class SearchPage:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def event_price(guests: int | None) -> ColumnElement[Any]:
-    """The pricing module's formula in SQL (VAT-inclusive total for an event of `guests`),
-    so that price filters and ranking see the same number the API shows."""
+def event_price(guests: int | None, on: dt.date | None = None) -> ColumnElement[Any]:
+    """The pricing module's formula in SQL (VAT-inclusive total for an event of `guests` on
+    `on`, VAT by the one rule), so that price filters and ranking see the number the API shows."""
     units = case(
         (Vendor.price_model == "person", literal(guests or 1)),
         (Vendor.price_model == "hour", literal(DEFAULT_HOURS)),
@@ -99,7 +99,8 @@ def event_price(guests: int | None) -> ColumnElement[Any]:
     )
     base = Vendor.price_amount * units
     price = case((base > Vendor.min_order, base), else_=Vendor.min_order)
-    return case((Vendor.vat_status == "extra", price * (1 + VAT_RATE)), else_=price)
+    rate = vat_rate(on, VatStatus.EXTRA) / 100
+    return case((Vendor.vat_status == VatStatus.EXTRA.value, price * (1 + rate)), else_=price)
 
 
 class VendorsRepository:
@@ -331,7 +332,7 @@ class VendorsRepository:
         rows; the page is its top `limit` by score (a top-N sort of a few columns, never of
         whole vendor rows), and the facets are its counts by category × city × price model.
         The page's vendors are then fetched by primary key."""
-        price = event_price(f.guests)
+        price = event_price(f.guests, f.free_on)
         keys = (Vendor.id, Vendor.category, Vendor.city_name, Vendor.price_model)
         relevance, stmt = self._text_match(select(*keys), f.terms)
         stmt = self._filters(stmt.where(_visible(org_id)), f, price)

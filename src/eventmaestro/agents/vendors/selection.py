@@ -169,6 +169,7 @@ def price_for(candidate: Candidate, request: SelectionRequest) -> Decimal:
         candidate.min_order,
         candidate.vat_status,
         size,
+        request.date,
     ).total
 
 
