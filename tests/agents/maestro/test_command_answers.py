@@ -17,11 +17,12 @@ from eventmaestro.agents.maestro.summaries import (
 NBSP = "\u00a0"
 
 
-def test_money_is_exact_to_the_kopeck() -> None:
-    assert exact_money("1860672.50", "ru") == f"1{NBSP}860{NBSP}672,50 ₽"
-    assert exact_money("1860672.50", "en") == "1,860,672.50 ₽"
+def test_chat_money_is_whole_roubles_rounded_half_up() -> None:
+    # Kopecks are for documents; chat rounds once, half-up, like every other screen.
+    assert exact_money("1860672.50", "ru") == f"1{NBSP}860{NBSP}673 ₽"
+    assert exact_money("1860672.49", "en") == "1,860,672 ₽"
     assert exact_money("50000.00", "ru") == f"50{NBSP}000 ₽"
-    assert exact_money("-12.30", "ru") == "−12,30 ₽"
+    assert exact_money("-12.30", "ru") == "−12 ₽"
 
 
 @pytest.mark.parametrize(
@@ -89,7 +90,7 @@ def test_an_expense_answer_says_what_is_left_in_its_category_and_overall() -> No
     }
     assert step_sentence("expense", "finance.track_expense", output, "en") == (
         "Recorded an expense of 50,000 ₽: Decoration (“flowers”). Decoration: 52,480 ₽ of "
-        "102,480 ₽ left. Overall: 1,860,672.50 ₽ of 1,910,672.50 ₽ left."
+        "102,480 ₽ left. Overall: 1,860,673 ₽ of 1,910,673 ₽ left."
     )
     alone = {**output, "status": None}
     assert "no estimate" in (step_sentence("expense", "finance.track_expense", alone, "en") or "")
@@ -98,7 +99,8 @@ def test_an_expense_answer_says_what_is_left_in_its_category_and_overall() -> No
 def test_the_status_answer_names_overspent_categories() -> None:
     ru = step_sentence("status", "finance.budget_status", {"status": STATUS}, "ru")
     assert ru is not None
-    assert f"осталось 1{NBSP}860{NBSP}672,50 ₽" in ru
+    # What is left is the shown plan minus the shown spending, so the sentence adds up.
+    assert f"осталось 1{NBSP}860{NBSP}673 ₽ из 1{NBSP}910{NBSP}673 ₽" in ru
     assert f"Перерасход: Кейтеринг 12{NBSP}000 ₽." in ru
     empty = step_sentence("status", "finance.budget_status", {"status": None}, "en")
     assert empty is not None

@@ -78,7 +78,9 @@ async def test_chosen_vendors_round_trip_with_totals(
     body = [
         _item(SOUND, "90000", note="два радиомикрофона"),
         _item(LOFT),  # 20 000 ₽ an hour × 5 hours, VAT-exempt
-        _item(FLOWERS),  # 120 000 ₽ with VAT: 100 000 + 20 000
+        # 120 000 ₽ with VAT at 22 % (a 2026 event): the net is 98 360,66 ₽, and the contract's
+        # VAT on that net, 21 639,35 ₽, is what the chosen line adds.
+        _item(FLOWERS),
     ]
     saved = await _put(client, token, event_id, *body)
     assert saved.status_code == 200, saved.text
@@ -88,17 +90,17 @@ async def test_chosen_vendors_round_trip_with_totals(
     lines = {i["category"]: i for i in chosen["items"]}
     assert lines["venue"]["price"]["amount"] == "100000.00"
     assert lines["venue"]["vat"] is None
-    assert lines["decoration"]["price"]["amount"] == "100000.00"
-    assert lines["decoration"]["vat"]["amount"] == "20000.00"
-    assert lines["decoration"]["total"]["amount"] == "120000.00"
-    assert lines["technical"]["total"]["amount"] == "108000.00"
+    assert lines["decoration"]["price"]["amount"] == "98360.66"
+    assert lines["decoration"]["vat"]["amount"] == "21639.35"
+    assert lines["decoration"]["total"]["amount"] == "120000.01"
+    assert lines["technical"]["total"]["amount"] == "109800.00"
     assert lines["technical"]["note"] == "два радиомикрофона"
     assert lines["technical"]["vendor_name"] == SOUND["name"]
     assert {i["availability"] for i in chosen["items"]} == {"free"}
     assert (chosen["net"]["amount"], chosen["vat"]["amount"], chosen["total"]["amount"]) == (
-        "290000.00",
-        "38000.00",
-        "328000.00",
+        "288360.66",
+        "41439.35",
+        "329800.01",
     )
     read = await client.get(_url(event_id), headers=bearer(token))
     assert read.json() == chosen

@@ -33,9 +33,10 @@ async def token(client: httpx.AsyncClient, clean_platform: Platform) -> str:
 
 def test_schedule_adds_up_to_the_kopeck() -> None:
     t = terms(Decimal("333333.33"), "extra", 30, dt.date(2026, 11, 24), dt.date(2026, 12, 20))
-    assert t.vat == Decimal("66666.67")
-    assert t.total == Decimal("400000.00")
-    assert [s["amount"] for s in t.schedule] == ["120000.00", "280000.00"]
+    # A December 2026 event: VAT 22 % (the rate from 1 January 2026).
+    assert t.vat == Decimal("73333.33")
+    assert t.total == Decimal("406666.66")
+    assert [s["amount"] for s in t.schedule] == ["122000.00", "284666.66"]
     assert [s["due"] for s in t.schedule] == ["2026-11-29", "2026-12-17"]
     exempt = terms(Decimal(1000), "exempt", 100, dt.date(2026, 1, 1), dt.date(2026, 1, 2))
     assert exempt.vat == 0
@@ -99,11 +100,13 @@ async def test_contract_lifecycle_and_document(client: httpx.AsyncClient, token:
 
     document = await client.get(f"{url}/document", headers=bearer(token))
     assert document.status_code == 200
+    # Figures are grouped with no-break spaces, so a sum never wraps across lines.
     text = "\n".join(p.text for p in Document(io.BytesIO(document.content)).paragraphs)
+    text = text.replace("\u00a0", " ")
     tables = Document(io.BytesIO(document.content)).tables
     assert "ООО «Праздник»" in text
     assert "Итого к оплате: 150 000,00 ₽" in text
-    rows = [[c.text for c in row.cells] for row in tables[0].rows]
+    rows = [[c.text.replace("\u00a0", " ") for c in row.cells] for row in tables[0].rows]
     assert rows[1] == ["Предоплата", "50 %", "75 000,00 ₽", rows[1][3]]
     assert rows[2][:3] == ["Окончательный расчёт", "50 %", "75 000,00 ₽"]
 
@@ -192,7 +195,7 @@ async def test_contract_pdf_where_a_converter_exists_else_a_clear_refusal(
                 capture_output=True,
                 check=True,
             )
-            text = extracted.stdout.decode()
+            text = extracted.stdout.decode().replace("\u00a0", " ")
             assert "150 000,00" in text
             assert "Предоплата" in text
     else:
