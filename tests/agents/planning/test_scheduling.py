@@ -60,7 +60,6 @@ def test_random_dags_are_scheduled_in_order_on_working_days(
 ) -> None:
     event = START + dt.timedelta(days=horizon)
     plan = schedule(specs, start=START, event_date=event, calendar=CAL, mode=mode)
-    by_id = {spec.id: spec for spec in specs}
     for spec in specs:
         task = plan.tasks[spec.id]
         assert CAL.is_working_day(task.start)
