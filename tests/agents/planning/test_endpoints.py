@@ -58,7 +58,7 @@ async def test_a_plan_fits_before_the_event_and_is_announced(
     _, _event, generated = await _planned(client)
     plan = generated["plan"]
     assert plan["feasibility"]["feasible"] is True
-    assert plan["mode"] == "backward"
+    assert plan["mode"] == "forward"
     assert plan["tasks_count"] == len(generated["tasks"]) >= 25
     for task in generated["tasks"]:
         if not task["after_event"]:

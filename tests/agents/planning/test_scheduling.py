@@ -60,19 +60,24 @@ def test_random_dags_are_scheduled_in_order_on_working_days(
 ) -> None:
     event = START + dt.timedelta(days=horizon)
     plan = schedule(specs, start=START, event_date=event, calendar=CAL, mode=mode)
-    by_id = {spec.id: spec for spec in specs}
     for spec in specs:
         task = plan.tasks[spec.id]
         assert CAL.is_working_day(task.start)
         assert CAL.is_working_day(task.end)
         begin = _index(task.start)
-        for dep in spec.depends_on:
-            assert _index(plan.tasks[dep].start) + by_id[dep].duration <= begin
+        planned = plan.durations[spec.id]
+        assert task.compressed == (planned < spec.duration)
+        assert planned >= (spec.min_duration or 0) or planned == spec.duration
         if plan.feasible:
+            for dep in spec.depends_on:
+                assert _index(plan.tasks[dep].start) + plan.durations[dep] <= begin
             assert begin >= _index(START)
-            assert begin + spec.duration <= _index(event) - spec.due_offset
+            assert begin + planned <= _index(event) - spec.due_offset
             if spec.duration:
                 assert task.end < event
+        elif not spec.after_event and _index(event) > _index(START):
+            # An infeasible plan never dates pre-event work on or after the event.
+            assert task.end < event
         assert task.slack == task.late_start - task.early_start
     assert plan.feasible == (plan.required_days <= plan.available_days)
 
@@ -181,15 +186,17 @@ def test_infeasibility_names_numbers_and_fixes() -> None:
     plan = schedule(specs, start=START, event_date=START + dt.timedelta(days=14), calendar=CAL)
     why = plan.infeasibility
     assert why is not None
-    assert (why.required_days, why.available_days) == (30, 9)  # 9 March 2026 is a day off
+    # The venue is crashed to its 6 days before the plan is called infeasible: 30 → 26.
+    assert (why.required_days, why.available_days) == (26, 9)  # 9 March 2026 is a day off
+    assert plan.tasks["venue"].compressed
+    assert (plan.tasks["venue"].normal_duration, plan.tasks["venue"].duration) == (10, 6)
     assert why.critical_path == ("brief", "venue", "design", "swag", "rehearsal")
     kinds = {c.kind for c in why.compressions}
-    assert kinds == {CompressionKind.PARALLEL, CompressionKind.DROP_OPTIONAL, CompressionKind.CRASH}
-    crash = next(c for c in why.compressions if c.kind is CompressionKind.CRASH)
-    assert (crash.task_ids, crash.saves_days, crash.new_duration) == (("venue",), 4, 6)
-    assert why.earliest_feasible_date == earliest_feasible_date(
-        {s.id: s for s in specs}, start=START, calendar=CAL
-    )
+    assert kinds == {CompressionKind.PARALLEL, CompressionKind.DROP_OPTIONAL}
+    assert "rehearsal" in why.cannot_fit
+    crashed = {s.id: s for s in specs} | {"venue": TaskSpec("venue", 6, ("brief",))}
+    assert why.earliest_feasible_date == earliest_feasible_date(crashed, start=START, calendar=CAL)
+    assert all(t.end < START + dt.timedelta(days=14) for t in plan.tasks.values())
 
 
 def test_unknown_and_misplaced_dependencies_are_refused() -> None:

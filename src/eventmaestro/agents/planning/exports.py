@@ -30,6 +30,8 @@ COLUMNS = (
     "milestone",
     "optional",
     "id",
+    "compressed",
+    "normal_duration",
 )
 _CRITICAL_FILL = PatternFill("solid", fgColor="F8D7DA")
 
@@ -59,7 +61,12 @@ def to_ics(header: PlanHeader, tasks: Sequence[TaskOut], *, stamp: dt.datetime) 
         entry = Event()
         entry.add("uid", f"{task.id}@maestro")
         entry.add("dtstamp", stamp)
-        entry.add("summary", ("◆ " if task.milestone else "") + task.title)
+        entry.add(
+            "summary",
+            ("◆ " if task.milestone else "")
+            + task.title
+            + (f" (сжато: {task.duration} из {task.normal_duration})" if task.compressed else ""),
+        )
         entry.add("dtstart", task.start_date)
         entry.add("dtend", task.due_date + dt.timedelta(days=1))
         entry.add("categories", [task.phase])

@@ -42,6 +42,9 @@ class PlanTask(OrgScopedMixin, Model):
     phase: Mapped[str] = mapped_column(String(20))
     duration: Mapped[int] = mapped_column(Integer)
     min_duration: Mapped[int | None] = mapped_column(Integer)
+    normal_duration: Mapped[int | None] = mapped_column(
+        Integer, doc="The template's duration when the plan crashed the task to fit"
+    )
     start_date: Mapped[dt.date] = mapped_column(Date)
     due_date: Mapped[dt.date] = mapped_column(Date)
     due_offset: Mapped[int] = mapped_column(Integer)

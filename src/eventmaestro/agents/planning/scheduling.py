@@ -10,6 +10,12 @@ successors may start.
 Tasks before the event must finish before the event date (`due_offset` working days earlier
 still, e.g. invitations six weeks ahead); tasks `after_event` (reports, payments) run forward
 from the first working day after the event and never make a plan infeasible.
+
+When the normal durations do not fit, the scheduler crashes tasks on the critical path
+(`min_duration`: the shortest an agency does it with more people or paid urgency) one day at a
+time, most compressible first, until the plan fits. Only a plan that does not fit even then is
+infeasible, and even then no pre-event work is dated on or after the event: what cannot fit is
+named and squeezed into the days that remain.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from eventmaestro.agents.planning.calendar import WorkCalendar
@@ -68,6 +74,12 @@ class ScheduledTask:
     late_finish: int
     slack: int
     critical: bool
+    # Planned vs normal working days; `compressed` when the plan crashed this task to fit.
+    duration: int = 0
+    normal_duration: int = 0
+    compressed: bool = False
+    # Pre-event work that does not fit before the event even at its crash duration.
+    cannot_fit: bool = False
 
 
 class CompressionKind(StrEnum):
@@ -91,6 +103,7 @@ class Infeasibility:
     critical_path: tuple[str, ...]
     compressions: tuple[Compression, ...]
     earliest_feasible_date: dt.date
+    cannot_fit: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -103,10 +116,16 @@ class Schedule:
     available_days: int
     critical_path: tuple[str, ...]
     infeasibility: Infeasibility | None = None
+    # Working days each task got, after any crashing (equal to the spec's when none).
+    durations: dict[str, int] = field(default_factory=dict)
 
     @property
     def feasible(self) -> bool:
         return self.infeasibility is None
+
+    @property
+    def compressed(self) -> list[str]:
+        return [task_id for task_id, task in self.tasks.items() if task.compressed]
 
 
 def topological_order(specs: Mapping[str, TaskSpec]) -> list[str]:
@@ -220,6 +239,38 @@ def _critical_chain(specs: Mapping[str, TaskSpec], forward: _Pass) -> tuple[str,
     return tuple(chain)
 
 
+def crash(
+    specs: Mapping[str, TaskSpec],
+    *,
+    start: dt.date,
+    available: int,
+    calendar: WorkCalendar,
+) -> dict[str, TaskSpec]:
+    """The graph with critical-path tasks shortened towards their crash durations, one working
+    day at a time, until the pre-event work fits in `available` days or the critical path has
+    nothing left to crash. The task with most days left to give goes first (the cheapest to
+    compress: a long task absorbs extra people better than a short one), ties to the earlier."""
+    order = topological_order(specs)
+    start_index = calendar.index(start)
+    releases = _releases(specs, calendar)
+    current = dict(specs)
+    while True:
+        forward = _forward(current, order, start_index, start_index, releases)
+        if forward.required_end - start_index <= available:
+            return current
+        chain = _critical_chain(current, forward)
+        room = {
+            task_id: current[task_id].duration - (current[task_id].min_duration or 0)
+            for task_id in chain
+            if current[task_id].min_duration is not None
+            and current[task_id].duration > (current[task_id].min_duration or 0)
+        }
+        if not room:
+            return current
+        pick = max(room, key=lambda task_id: room[task_id])
+        current[pick] = replace(current[pick], duration=current[pick].duration - 1)
+
+
 def schedule(
     specs: Sequence[TaskSpec] | Mapping[str, TaskSpec],
     *,
@@ -231,15 +282,17 @@ def schedule(
 ) -> Schedule:
     """Schedule every task; when the event date cannot be met, say why and what would help.
 
-    Backward mode starts each task as late as its successors and deadlines allow (work stays
-    flexible and nothing is done months too early); forward mode as soon as possible. An
-    infeasible plan is laid out forward, so its dates are at least achievable.
+    Backward mode starts each task as late as its successors and deadlines allow; forward mode
+    (what plans use) as soon as possible, so the slack stays at the end, before the event.
+    When the normal durations do not fit, critical tasks are crashed (see `crash`) and flagged.
+    An infeasible plan is laid out forward and clamped before the event.
     """
-    by_id = specs if isinstance(specs, Mapping) else {spec.id: spec for spec in specs}
-    order = topological_order(by_id)
-    _check_sides(by_id)
+    normal = specs if isinstance(specs, Mapping) else {spec.id: spec for spec in specs}
+    order = topological_order(normal)
+    _check_sides(normal)
     start_index = calendar.index(start)
     event_index = calendar.index(event_date)
+    by_id = crash(normal, start=start, available=event_index - start_index, calendar=calendar)
     after_index = calendar.index((event_end or event_date) + dt.timedelta(days=1))
     releases = _releases(by_id, calendar)
     forward = _forward(by_id, order, start_index, after_index, releases)
@@ -275,12 +328,23 @@ def schedule(
         starts = _anchored(by_id, order, forward.early_start, late_start, event_index)
     else:
         starts = forward.early_start
+    # An infeasible plan still never dates pre-event work on or after the event day.
+    last_day = max(start_index, event_index - 1)
+    overflow = [
+        task_id
+        for task_id in pre_event
+        if forward.early_finish[task_id] + by_id[task_id].due_offset > event_index
+    ]
 
     tasks: dict[str, ScheduledTask] = {}
     for task_id in order:
         spec = by_id[task_id]
         begin = starts[task_id]
         finish = begin + spec.duration
+        if not feasible and not spec.after_event:
+            begin = min(begin, last_day)
+            finish = min(finish, last_day + 1)
+        base = normal[task_id].duration
         tasks[task_id] = ScheduledTask(
             id=task_id,
             start=calendar.date(begin),
@@ -291,6 +355,10 @@ def schedule(
             late_finish=late_finish[task_id],
             slack=slack[task_id],
             critical=not spec.after_event and slack[task_id] == least_slack,
+            duration=spec.duration,
+            normal_duration=base,
+            compressed=spec.duration < base,
+            cannot_fit=task_id in overflow,
         )
     critical_path = _critical_chain(by_id, forward)
     result = Schedule(
@@ -301,6 +369,7 @@ def schedule(
         required_days=required,
         available_days=available,
         critical_path=critical_path,
+        durations={task_id: by_id[task_id].duration for task_id in order},
     )
     if not feasible:
         result.infeasibility = Infeasibility(
@@ -309,6 +378,7 @@ def schedule(
             critical_path=critical_path,
             compressions=tuple(_compressions(by_id, critical_path, start_index, calendar)),
             earliest_feasible_date=earliest_feasible_date(by_id, start=start, calendar=calendar),
+            cannot_fit=tuple(overflow),
         )
     return result
 

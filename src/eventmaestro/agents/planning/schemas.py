@@ -51,7 +51,8 @@ class PlanOptions(BaseModel):
     )
     start_date: IsoDate | None = Field(None, description="First day of work; today by default")
     include_optional: bool = True
-    mode: Mode = Mode.BACKWARD
+    # As soon as possible: work done early, slack kept at the end before the event.
+    mode: Mode = Mode.FORWARD
     locale: Locale = "ru"
     requirements: Annotated[CleanStr, Field(max_length=2_000)] | None = Field(
         None, description="Special requirements in words; the event's notes are read too"
@@ -110,6 +111,8 @@ class TaskOut(BaseModel):
     slack: int | None = Field(None, description="Working days it may slip without risk")
     overdue: bool = False
     at_risk: bool = False
+    compressed: bool = Field(False, description="Crashed below its normal duration to fit")
+    normal_duration: int | None = Field(None, description="Working days it normally takes")
 
 
 class TaskFilters(BaseModel):

@@ -96,6 +96,8 @@ def task_out(task: PlanTask, analysis: Analysis | None = None) -> TaskOut:
         slack=analysis.slack(task.id) if analysis and not task.after_event else None,
         overdue=task.id in analysis.overdue if analysis else False,
         at_risk=task.id in analysis.at_risk if analysis else False,
+        compressed=task.normal_duration is not None and task.duration < task.normal_duration,
+        normal_duration=task.normal_duration,
     )
 
 
@@ -179,8 +181,11 @@ class PlanningService:
                 position=position,
                 title=item.template.title(options.locale),
                 phase=item.template.phase,
-                duration=item.spec.duration,
+                duration=result.durations[item.spec.id],
                 min_duration=item.spec.min_duration,
+                normal_duration=item.spec.duration
+                if result.tasks[item.spec.id].compressed
+                else None,
                 start_date=result.tasks[item.spec.id].start,
                 due_date=result.tasks[item.spec.id].end,
                 due_offset=item.spec.due_offset,

@@ -60,6 +60,9 @@ class TemplateTask(BaseModel):
     min_guests: int = 0
     after_event: bool = False
     fixed: bool = Field(default=False, description="Duration does not grow with size")
+    crash: int | None = Field(
+        default=None, ge=0, le=60, description="Shortest working days with extra people"
+    )
 
     def title(self, locale: str) -> str:
         return self.ru if locale == "ru" else self.en
@@ -126,6 +129,10 @@ def library() -> Library:
         raw = yaml.safe_load(entry.read_text())
         tasks = [task for block in raw.pop("blocks", []) for task in common["blocks"][block]]
         tasks.extend(raw.pop("tasks", []))
+        # An event type's own lead times for shared tasks (a wedding's invitations go out
+        # six weeks ahead, a staff party's one week ahead).
+        overrides = raw.pop("overrides", {})
+        tasks = [{**task, **overrides.get(task["id"], {})} for task in tasks]
         template = EventTemplate.model_validate({**raw, "tasks": tasks})
         ids = [task.id for task in template.tasks]
         if len(ids) != len(set(ids)):
@@ -201,7 +208,11 @@ def expand(
     specs: dict[str, TaskSpec] = {}
     for task in template.tasks:
         duration = task.days if task.fixed or task.days == 0 else max(1, round(task.days * factor))
-        shortest = None if task.fixed or duration < 2 else max(1, math.ceil(duration * 0.6))
+        if task.crash is not None:
+            scaled = task.crash if task.fixed else max(1, round(task.crash * factor))
+            shortest: int | None = min(duration, scaled) if scaled < duration else None
+        else:
+            shortest = None if task.fixed or duration < 2 else max(1, math.ceil(duration * 0.6))
         specs[task.id] = TaskSpec(
             id=task.id,
             duration=duration,
