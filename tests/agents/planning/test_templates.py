@@ -97,13 +97,16 @@ def test_large_conference_in_ten_working_days_is_infeasible_and_explained() -> N
     why = plan.infeasibility
     assert why is not None
     assert why.available_days == 10
-    assert why.required_days > 40
+    # Even with every critical task crashed to its shortest, it needs over five weeks.
+    assert why.required_days > 20
     by_id = {spec.id: spec for spec in specs}
     driver = by_id[why.critical_path[-1]]
-    assert (
-        sum(by_id[t].duration for t in why.critical_path) + driver.due_offset == why.required_days
-    )
-    assert {c.kind for c in why.compressions} >= {CompressionKind.CRASH}
+    planned = {t: plan.durations.get(t, by_id[t].duration) for t in why.critical_path}
+    assert sum(planned.values()) + driver.due_offset == why.required_days
+    # The critical tasks are already at their crash durations, so what is left to suggest is
+    # running more of them in parallel or dropping optional ones.
+    assert why.compressions
+    assert CompressionKind.CRASH not in {c.kind for c in why.compressions}
     later = schedule(specs, start=TODAY, event_date=why.earliest_feasible_date, calendar=CAL)
     assert later.feasible
     day_before = why.earliest_feasible_date - dt.timedelta(days=1)
