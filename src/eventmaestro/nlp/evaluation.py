@@ -30,8 +30,8 @@ from eventmaestro.nlp.corpus.vocab import NOW
 from eventmaestro.nlp.entities.extract import extract_entities
 from eventmaestro.nlp.intents import Intent
 
-ENTITY_TYPES = ("event_type", "guests_count", "budget", "city", "date", "date_end", "format",
-                "vendor_category")  # fmt: skip
+ENTITY_TYPES = ("event_type", "guests_count", "budget", "city", "date", "date_end",
+                "date_window", "duration_days", "format", "vendor_category")  # fmt: skip
 TARGETS = {"accuracy": 0.95, "oos_recall": 0.85, "entity_f1": 0.90}
 SOURCES = ("handwritten", "managers", "blind", "template")
 NEAR_TWIN = 0.8  # word-set Jaccard similarity from which a training sentence is a near-twin

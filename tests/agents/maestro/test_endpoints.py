@@ -31,6 +31,8 @@ async def test_classifies_a_brief(client: httpx.AsyncClient) -> None:
         "city": {"name": "Saint Petersburg", "geoname_id": 498817},
         "date": "2026-12-20",
         "date_end": None,
+        "date_window": None,
+        "duration_days": None,
         "format": None,
         "vendor_category": None,
     }

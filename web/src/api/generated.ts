@@ -1634,6 +1634,10 @@ export type CityRef = {
   geoname_id: number;
   name: string;
 };
+export type DateWindow = {
+  end: string;
+  start: string;
+};
 export type VendorCategory =
   | "venue"
   | "catering"
@@ -1646,6 +1650,8 @@ export type Entities = {
   city?: CityRef | null;
   date?: string | null;
   date_end?: string | null;
+  date_window?: DateWindow | null;
+  duration_days?: number | null;
   event_type?: EventType | null;
   format?: EventFormat | null;
   guests_count?: number | null;

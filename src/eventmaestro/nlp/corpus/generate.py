@@ -7,6 +7,7 @@ Reproducible: a fixed seed, sorted inputs, no clock. Run after editing any corpu
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 import re
@@ -120,7 +121,7 @@ def _slot(rng: random.Random, slot: str, lang: str, wide: bool) -> tuple[str, di
         return text, {"city": _city(name)}
     if slot == "date":
         text, start, end = rng.choice(vocab.DATES_RU if ru else vocab.DATES_EN)
-        return text, {"date": start, **({"date_end": end} if end else {})}
+        return text, _date_labels(text, start, end)
     if slot == "budget":
         text, amount, currency = rng.choice(vocab.BUDGETS_RU if ru else vocab.BUDGETS_EN)
         return text, {"budget": {"amount": amount, "currency": currency}}
@@ -214,8 +215,18 @@ def _from_templates(
                     yield example
 
 
-_KEYS = ("event_type", "guests_count", "budget", "city", "date", "date_end", "format",
-         "vendor_category")  # fmt: skip
+_KEYS = ("event_type", "guests_count", "budget", "city", "date", "date_end", "date_window",
+         "duration_days", "format", "vendor_category")  # fmt: skip
+
+
+def _date_labels(text: str, start: str, end: str | None) -> dict[str, Any]:
+    """A window is where to choose the day, never the event's days; a range is a duration."""
+    if end is None:
+        return {"date": start}
+    if text in vocab.WINDOWS:
+        return {"date_window": {"start": start, "end": end}}
+    days = (dt.date.fromisoformat(end) - dt.date.fromisoformat(start)).days + 1
+    return {"date": start, "date_end": end, "duration_days": days}
 
 
 def parse_handwritten(line: str, source: str = "handwritten") -> Example:
@@ -226,8 +237,11 @@ def parse_handwritten(line: str, source: str = "handwritten") -> Example:
         key, value = (s.strip() for s in pair.split("=", 1))
         if key not in _KEYS:
             raise ValueError(f"unknown entity {key!r} in: {line}")
-        if key == "guests_count":
+        if key in ("guests_count", "duration_days"):
             entities[key] = int(value)
+        elif key == "date_window":
+            first, last = value.split("..")
+            entities[key] = {"start": first, "end": last}
         elif key == "budget":
             amount, currency = value.split()
             entities[key] = {"amount": amount, "currency": currency}

@@ -101,7 +101,8 @@ CITIES_EN: list[tuple[str, str]] = [
     ("in Istanbul", "Istanbul"), ("in Berlin", "Berlin"), ("in Nizhny Novgorod", "Nizhniy Novgorod"),
 ]  # fmt: skip
 
-# (surface, date, date_end) against NOW = Monday 15 June 2026
+# (surface, date, date_end) against NOW = Monday 15 June 2026; a surface in WINDOWS is a
+# period to choose the day in (date_window), a range is also a duration
 DATES_RU: list[tuple[str, str, str | None]] = [
     ("20 декабря", "2026-12-20", None), ("20.12", "2026-12-20", None),
     ("15 апреля 2027", "2027-04-15", None), ("5 марта", "2027-03-05", None),
@@ -124,6 +125,9 @@ DATES_EN: list[tuple[str, str, str | None]] = [
     ("November 20-22", "2026-11-20", "2026-11-22"), ("in October", "2026-10-01", "2026-10-31"),
     ("next month", "2026-07-01", "2026-07-31"), ("on September 12th", "2026-09-12", None),
 ]  # fmt: skip
+WINDOWS = frozenset(
+    {"в декабре", "в следующем месяце", "на следующей неделе", "in October", "next month"}
+)
 
 # (surface, amount, currency)
 BUDGETS_RU: list[tuple[str, str, str]] = [

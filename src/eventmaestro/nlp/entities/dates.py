@@ -4,6 +4,11 @@ Explicit («20 декабря», «20.12», «15 апреля 2027», "December 
 «с 1 по 3 июня», «в декабре»), relative («завтра», «через 2 месяца», «в следующую пятницу»,
 «на выходных», "next week"). A day and month without a year that has already passed this year
 means next year: nobody plans an event in the past.
+
+A *window* («в марте», «летом», «в следующем месяце», «на следующей неделе», «на новогодних
+праздниках», «в конце года») is a period to choose the event's day in, not the event's
+days: its span is marked `window` so it never becomes the event's last day. A *duration*
+(«два дня», «3-дневный», "3-day") is read apart by `extract_duration`.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from datetime import date, timedelta
 class DateSpan:
     start: date
     end: date | None = None
+    window: bool = False  # a period to pick a day in, not the event's first and last days
 
 
 _MONTHS: dict[str, int] = {}
@@ -164,8 +170,28 @@ _RELATIVE: list[tuple[str, re.Pattern[str]]] = [
     ("weekend", re.compile(r"(?:на|в)\s+(?:эти\s+)?выходн\w+|(?:this|the|on the)\s+weekend")),
     ("next_week", re.compile(r"(?:на\s+)?следующ(?:ей\s+неделе|ую\s+неделю)|next week")),
     ("next_month", re.compile(r"(?:в\s+)?следующем\s+месяце|next month")),
+    ("new_year_holidays", re.compile(r"новогодн\w*\s+(?:праздник|каникул)\w*|new year holidays")),
+    (
+        "end_of_year",
+        re.compile(r"(?:в\s+)?конце\s+(?:этого\s+)?года|(?:at\s+)?the end of the year"),
+    ),
+    (
+        "season",
+        re.compile(
+            r"(?<![a-zа-я])(?:этим\s+|следующим\s+)?(?P<season>летом|весной|осенью|зимой)"
+            r"(?![a-zа-я])|(?:this|next|in(?: the)?)\s+"
+            r"(?P<season_en>summer|spring|autumn|fall|winter)"
+        ),
+    ),
     ("next_year", re.compile(r"(?:в\s+)?следующем\s+году|next year")),
 ]
+# Seasons as (first month, months); winter starts in December and runs into the next year.
+_SEASONS = {"весн": (3, 3), "spring": (3, 3), "лет": (6, 3), "summer": (6, 3), "осен": (9, 3),
+            "autumn": (9, 3), "fall": (9, 3), "зим": (12, 3), "winter": (12, 3)}  # fmt: skip
+# The official New Year holidays in Russia: 1–8 January.
+_NEW_YEAR_LAST_DAY = 8
+# «в конце года»: the last two weeks of December, when year-end events happen.
+_END_OF_YEAR_FIRST_DAY = 15
 
 
 def _month(raw: str) -> int:
@@ -239,7 +265,17 @@ def _explicit(kind: str, m: re.Match[str], today: date) -> DateSpan | None:
     month = _month(g["m"])
     year = _year(g["y"]) or (today.year if month >= today.month else today.year + 1)
     last = calendar.monthrange(year, month)[1]
-    return _span(date(year, month, 1), date(year, month, last))
+    return DateSpan(date(year, month, 1), date(year, month, last), window=True)
+
+
+def _season(m: re.Match[str], today: date) -> DateSpan:
+    name = m.group("season") or m.group("season_en")
+    first_month, months = next(v for k, v in _SEASONS.items() if name.startswith(k))
+    start = date(today.year, first_month, 1)
+    if add_months(start, months) <= today:
+        start = date(today.year + 1, first_month, 1)
+    end = add_months(start, months) - timedelta(days=1)
+    return DateSpan(start, end, window=True)
 
 
 def _weekday(raw: str) -> int:
@@ -279,10 +315,24 @@ def _relative(kind: str, m: re.Match[str], today: date) -> DateSpan | None:
         saturday = monday + timedelta(weeks=1, days=5)
         return DateSpan(saturday, saturday + timedelta(days=1))
     if kind == "next_week":
-        return DateSpan(monday + timedelta(weeks=1), monday + timedelta(weeks=1, days=6))
+        return DateSpan(
+            monday + timedelta(weeks=1), monday + timedelta(weeks=1, days=6), window=True
+        )
     if kind == "next_month":
         first = add_months(today.replace(day=1), 1)
-        return DateSpan(first, first.replace(day=calendar.monthrange(first.year, first.month)[1]))
+        last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return DateSpan(first, last, window=True)
+    if kind == "new_year_holidays":
+        year = today.year if today <= date(today.year, 1, _NEW_YEAR_LAST_DAY) else today.year + 1
+        return DateSpan(date(year, 1, 1), date(year, 1, _NEW_YEAR_LAST_DAY), window=True)
+    if kind == "end_of_year":
+        return DateSpan(
+            max(today, date(today.year, 12, _END_OF_YEAR_FIRST_DAY)),
+            date(today.year, 12, 31),
+            window=True,
+        )
+    if kind == "season":
+        return _season(m, today)
     return DateSpan(date(today.year + 1, 1, 1), date(today.year + 1, 12, 31))
 
 
@@ -304,3 +354,26 @@ def extract_dates(text: str, today: date) -> DateSpan | None:
         return None
     # Ranges and longer forms are listed first, so at one position the richer reading wins.
     return min(found, key=lambda item: (item[0], item[1]))[2]
+
+
+# «2 дня», «на 3 дня», «3-дневный», «3-х дневная», «5 дней», "2 days", "3-day". Not a
+# relative date («через 2 дня», "in 3 days"), a deadline («за 2 дня до», "3 days before")
+# nor a move («на 2 дня позже»).
+_DURATION = re.compile(
+    r"(?<![\d.,])(?<!через )(?<!за )(?<!спустя )(?<!in )(?<!within )"
+    r"(?P<n>\d{1,2})\s*(?:-?\s*(?:х|ти|и|ух|ех)\s*)?-?\s*"
+    r"(?:(?:дн(?:я|ей)|день)(?![a-zа-я])|дневн\w*|days?(?![a-z])|day-long)"
+    r"(?!\s*(?:позже|раньше|назад|вперед|до\b|later|earlier|ago|before|after|from now))"
+)
+_ONE_DAY = re.compile(r"однодневн\w*|(?:one|1)-day(?![a-z])|(?:в|на)\s+1\s+день(?![a-zа-я])")
+MAX_DURATION_DAYS = 60
+
+
+def extract_duration(text: str) -> int | None:
+    """How many days the event lasts, when the text states it; a window says nothing of it."""
+    m = _DURATION.search(text)
+    if m is not None and 1 <= int(m.group("n")) <= MAX_DURATION_DAYS:
+        return int(m.group("n"))
+    if _ONE_DAY.search(text):
+        return 1
+    return None

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from eventmaestro.events.schemas import EventFormat, EventType
 from eventmaestro.kit.money import Money
 from eventmaestro.nlp.entities.cities import extract_city
-from eventmaestro.nlp.entities.dates import extract_dates
+from eventmaestro.nlp.entities.dates import MAX_DURATION_DAYS, extract_dates, extract_duration
 from eventmaestro.nlp.entities.guests import extract_guests
 from eventmaestro.nlp.entities.keywords import (
     VendorCategory,
@@ -31,6 +31,15 @@ class CityRef(BaseModel):
     geoname_id: int
 
 
+class DateWindow(BaseModel):
+    """A period the event is to happen in («в марте», «летом»); the day is chosen in planning."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: dt.date
+    end: dt.date
+
+
 class Entities(BaseModel):
     """The understanding contract's entities; a field is set only when the text states it."""
 
@@ -42,6 +51,8 @@ class Entities(BaseModel):
     city: CityRef | None = None
     date: dt.date | None = None
     date_end: dt.date | None = None
+    date_window: DateWindow | None = None
+    duration_days: int | None = Field(default=None, ge=1, le=MAX_DURATION_DAYS)
     format: EventFormat | None = None
     vendor_category: VendorCategory | None = None
 
@@ -60,13 +71,27 @@ def extract_entities(text: str, now: dt.datetime, timezone: str = DEFAULT_TIMEZO
     normal = normalise(text)
     span = extract_dates(normal, local_today(now, timezone))
     city = extract_city(words_to_digits(text))
+    start = end = window = None
+    duration = extract_duration(normal)
+    if span is not None and span.window:
+        window = DateWindow(start=span.start, end=span.end or span.start)
+    elif span is not None:
+        start, end = span.start, span.end
+        if end is not None:
+            # «с 10 по 12 марта» is three days, whatever else the text says.
+            length = (end - start).days + 1
+            duration = length if length <= MAX_DURATION_DAYS else None
+        elif duration is not None and duration > 1:
+            end = start + dt.timedelta(days=duration - 1)
     return Entities(
         event_type=extract_event_type(normal),
         guests_count=extract_guests(normal),
         budget=extract_budget(normal),
         city=CityRef(name=city.name, geoname_id=city.geoname_id) if city else None,
-        date=span.start if span else None,
-        date_end=span.end if span else None,
+        date=start,
+        date_end=end,
+        date_window=window,
+        duration_days=duration,
         format=extract_format(normal),
         vendor_category=extract_vendor_category(normal),
     )
