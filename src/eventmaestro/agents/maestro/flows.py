@@ -35,6 +35,7 @@ from eventmaestro.agents.vendors.taxonomy import (
 )
 from eventmaestro.agents.vendors.text import stem, words
 from eventmaestro.nlp import slots
+from eventmaestro.nlp.entities.dates import MAX_DURATION_DAYS
 from eventmaestro.nlp.entities.extract import local_today
 from eventmaestro.nlp.entities.shift import extract_date_shift
 from eventmaestro.nlp.intents import Intent
@@ -85,9 +86,24 @@ def budget_input(state: FlowState) -> dict[str, Any]:
     budget = state.entities.get("budget")
     if isinstance(budget, Mapping) and budget.get("currency") == "RUB":
         payload["target"] = dict(budget)
+    days = _days(state.entities)
+    if days is not None:
+        payload["days"] = days
     if state.context.event_id is not None:
         payload["event_id"] = str(state.context.event_id)
     return payload
+
+
+def _days(entities: Mapping[str, Any]) -> int | None:
+    """How many days the event lasts: the stated length («два дня»), else its first to last
+    day; never a window's length («в марте» is when, not how long)."""
+    if entities.get("duration_days"):
+        return int(entities["duration_days"])
+    if entities.get("date") and entities.get("date_end"):
+        first = dt.date.fromisoformat(str(entities["date"]))
+        last = dt.date.fromisoformat(str(entities["date_end"]))
+        return min(max((last - first).days + 1, 1), MAX_DURATION_DAYS)
+    return None
 
 
 def _city_id(state: FlowState) -> int:

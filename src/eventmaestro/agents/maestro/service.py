@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventmaestro.agents.base import AgentContext, AgentResult, AgentTask, ResultStatus
+from eventmaestro.agents.maestro.chosen_day import chosen_day_sentence, settle_day
 from eventmaestro.agents.maestro.conversations import ConversationState, ConversationStore, Turn
 from eventmaestro.agents.maestro.dag import (
     Flow,
@@ -178,6 +179,11 @@ class MaestroService:
         intent, notes = apply_message(
             state, message, stated, understood.intent, understood.confidence
         )
+        if "date_window" in stated and "date" not in stated:
+            # «а если в апреле?»: a new window replaces the day chosen in the old one.
+            state.entities.pop("date", None)
+            state.entities.pop("date_end", None)
+        chosen = settle_day(state.entities, today)
         await on_progress(
             "understood",
             {
@@ -239,6 +245,7 @@ class MaestroService:
             clarification,
             [*understanding_notes, *notes],
             context,
+            chosen_day_sentence(chosen, language) if chosen is not None else None,
         )
         response.summary = await self._word(principal, response.summary, language)
         response.execution_time_ms = round((time.perf_counter() - started) * 1000, 2)
@@ -332,6 +339,7 @@ class MaestroService:
         clarification: Clarification | None,
         notes: list[str],
         context: AgentContext,
+        chosen_day: str | None = None,
     ) -> ProcessResponse:
         results: dict[str, StepResult] = {}
         warnings: list[str] = []
@@ -375,7 +383,13 @@ class MaestroService:
                 missing_steps.append(report.skill)
                 warnings.append(f"{report.skill}: {report.reason or 'no result'}")
         summary = self._summary(
-            state, intent, language, flow, sentences, missing_steps, clarification
+            state,
+            intent,
+            language,
+            flow,
+            [chosen_day, *sentences] if chosen_day else sentences,
+            missing_steps,
+            clarification,
         )
         warnings.extend(note if ": " in note else f"follow-up: {note}" for note in notes)
         return ProcessResponse(

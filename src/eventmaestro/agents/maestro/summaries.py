@@ -154,7 +154,7 @@ def brief_line(entities: Mapping[str, Any], language: Language) -> str:
     parts = [pick(kind, language)]
     if entities.get("guests_count"):
         n = int(entities["guests_count"])
-        parts.append(f"{n} гостей" if language == "ru" else f"{n} guests")
+        parts.append(guests_ru(n) if language == "ru" else f"{n} guest{'' if n == 1 else 's'}")
     if entities.get("city"):
         parts.append(city_name(entities["city"], language))
     if entities.get("date"):
