@@ -1425,8 +1425,8 @@ export type BudgetCreate = {
   scenario?: Scenario;
   /** Fit under this amount; defaults to the event's budget */
   target?: Money2 | null;
-  /** 22 % is Russia's general VAT rate from 2026 */
-  vat_rate_percent?: number | string;
+  /** By default the rate for the event's date: 22 % from 2026, 20 % before */
+  vat_rate_percent?: number | string | null;
 };
 export type LineIn = {
   category: string;
@@ -1441,8 +1441,8 @@ export type BudgetUpdate = {
   lines: LineIn[];
   /** Whether unit prices already include VAT */
   prices_include_vat?: boolean;
-  /** 22 % is Russia's general VAT rate from 2026 */
-  vat_rate_percent?: number | string;
+  /** By default the rate for the event's date: 22 % from 2026, 20 % before */
+  vat_rate_percent?: number | string | null;
 };
 export type ExpenseOut = {
   amount: Money;
@@ -1815,6 +1815,8 @@ export type TaskOut = {
   after_event: boolean;
   assignee: string | null;
   at_risk?: boolean;
+  /** Crashed below its normal duration to fit */
+  compressed?: boolean;
   critical?: boolean;
   depends_on: string[];
   due_date: string;
@@ -1822,6 +1824,8 @@ export type TaskOut = {
   id: string;
   key: string;
   milestone: boolean;
+  /** Working days it normally takes */
+  normal_duration?: number | null;
   optional: boolean;
   overdue?: boolean;
   owner_role: string | null;
@@ -1938,6 +1942,8 @@ export type TemplateSummary = {
 export type TemplateTask = {
   after?: string[];
   after_event?: boolean;
+  /** Shortest working days with extra people */
+  crash?: number | null;
   /** Working days for a 150-guest event */
   days: number;
   /** Finish this many working days before */
