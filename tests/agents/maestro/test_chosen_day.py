@@ -4,6 +4,7 @@ many days the estimate counts — never the window's 31."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import httpx
 
@@ -41,14 +42,19 @@ async def test_a_march_conference_of_two_days_gets_a_tuesday_to_thursday_pair(
     assert body["results"]["plan"]["output"]["plan"]["event_date"] == entities["date"]
 
 
+def _assert_party_day(body: dict[str, Any], year: int, month: int) -> None:
+    """A Friday or Saturday of that month, no public holiday: the day a celebration wants."""
+    chosen = dt.date.fromisoformat(body["entities"]["date"])
+    assert (chosen.year, chosen.month) == (year, month)
+    assert chosen.weekday() in {4, 5}
+    assert chosen not in HOLIDAYS
+
+
 async def test_next_month_never_lands_on_the_new_year_holidays(
     client: httpx.AsyncClient, token: str, agents: AgentRuntime
 ) -> None:
     body = await ask(client, token, "корпоратив на 80 человек в Казани в следующем месяце", now=NOW)
-    chosen = dt.date.fromisoformat(body["entities"]["date"])
-    assert (chosen.year, chosen.month) == (2027, 1)
-    assert chosen not in HOLIDAYS
-    assert chosen.weekday() in {4, 5}  # Friday or Saturday for a party
+    _assert_party_day(body, 2027, 1)
     assert "date_end" not in body["entities"] or body["entities"]["date_end"] is None
     assert body["results"]["budget"]["output"]["drivers"]["days"] == 1
 
@@ -57,8 +63,5 @@ async def test_a_june_wedding_in_english_says_which_day_and_why(
     client: httpx.AsyncClient, token: str, agents: AgentRuntime
 ) -> None:
     body = await ask(client, token, "a wedding for 120 guests in Moscow in June", now=NOW)
-    chosen = dt.date.fromisoformat(body["entities"]["date"])
-    assert (chosen.year, chosen.month) == (2027, 6)
-    assert chosen.weekday() in {4, 5}
-    assert chosen not in HOLIDAYS
+    _assert_party_day(body, 2027, 6)
     assert "Friday or Saturday" in body["summary"]

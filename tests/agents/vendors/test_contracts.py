@@ -244,6 +244,7 @@ def _running(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] not in {"Z", "X"}
 
 
+@pytest.mark.wall_clock
 def test_a_converter_that_fails_says_how(tmp_path: Path) -> None:
     binary = _script(tmp_path, "echo 'source file could not be loaded'; exit 3")
     with pytest.raises(PdfConversionError, match="exited 3: source file could not be loaded"):

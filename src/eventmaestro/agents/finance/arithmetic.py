@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-KOPECK = Decimal("0.01")
+# The one rounding rule lives with the money type; finance re-exports it for its modules.
+from eventmaestro.kit.money import KOPECK, kopecks
+
+__all__ = ["HUNDRED", "KOPECK", "ZERO", "ceil_int", "kopecks", "percent"]
+
 HUNDRED = Decimal(100)
 ZERO = Decimal(0)
-
-
-def kopecks(value: Decimal) -> Decimal:
-    return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
 
 
 def percent(part: Decimal, whole: Decimal, places: str = "0.01") -> Decimal:
