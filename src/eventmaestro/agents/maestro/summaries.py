@@ -97,8 +97,8 @@ def money(amount: Decimal | str | float, language: Language, currency: str = "RU
         return format_rub(amount, language)
     value = roubles(Decimal(str(amount)))
     grouped = f"{value:,}".replace(",", "\u00a0" if language == "ru" else ",")
-    symbol = {"RUB": "₽", "USD": "$", "EUR": "€"}.get(currency, currency)
-    return f"{grouped} {symbol}" if currency == "RUB" else f"{symbol}{grouped}"
+    symbol = {"USD": "$", "EUR": "€"}.get(currency, currency)
+    return f"{symbol}{grouped}"
 
 
 def day(value: str | dt.date, language: Language) -> str:
